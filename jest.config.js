@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup-jest.ts"],
+  // The end-to-end suites drive real terraform processes; two workers match the 2-core machines.
+  maxWorkers: 2,
+  testTimeout: 120000,
+};

@@ -1,0 +1,50 @@
+/**
+ * The contract between the synthesized provisioners and the run-time handler: the commands it
+ * accepts and the environment variables that carry one key pair's identity. Pure constants, so
+ * synth-time code can name them without importing handler code.
+ */
+
+/** Handler commands (first argument). */
+export const HandlerCommand = {
+  CREATE: "create",
+  DELETE: "delete",
+} as const;
+
+/** A handler command. */
+export type HandlerCommand = (typeof HandlerCommand)[keyof typeof HandlerCommand];
+
+/** How the key pair comes to exist. */
+export const KeyPairMode = {
+  /** CreateKeyPair: ENS generates the key and returns the private key once. */
+  CREATE: "create",
+  /** ImportKeyPair: ENS stores a public key the user owns. */
+  IMPORT: "import",
+} as const;
+
+/** A key pair mode. */
+export type KeyPairMode = (typeof KeyPairMode)[keyof typeof KeyPairMode];
+
+/** Environment variables the provisioners set for the handler (values only from `${self.input.*}`). */
+export const HandlerEnv = {
+  KEY_PAIR_NAME: "ENS_KEY_PAIR_NAME",
+  MODE: "ENS_KEY_PAIR_MODE",
+  PUBLIC_KEY: "ENS_KEY_PAIR_PUBLIC_KEY",
+  FINGERPRINT: "ENS_KEY_PAIR_FINGERPRINT",
+  PRIVATE_KEY_FILE: "ENS_KEY_PAIR_PRIVATE_KEY_FILE",
+  ENDPOINT: "ENS_KEY_PAIR_ENDPOINT",
+  REMOVAL_POLICY: "ENS_KEY_PAIR_REMOVAL_POLICY",
+  DELETE_TIMEOUT_SECONDS: "ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS",
+} as const;
+
+/** Handler exit codes. Non-zero always means "not done": Terraform keeps the resource and the next run retries. */
+export const HandlerExitCode = {
+  /** The desired state holds (created; deleted; already deleted; retained). */
+  OK: 0,
+  /** The API refused or the deadline passed; nothing was lost. */
+  FAILED: 1,
+  /** The handler's input or configuration is wrong (name, endpoint, credentials, usage). */
+  INVALID_INPUT: 2,
+} as const;
+
+/** Default deadline for the delete step, in seconds. */
+export const DEFAULT_DELETE_TIMEOUT_SECONDS = 300;
