@@ -1,0 +1,47 @@
+import { TerraformMetaArguments, TerraformResource } from "cdktf";
+import { Construct } from "constructs";
+
+/** Configuration of a {@link TerraformData} resource. */
+export interface TerraformDataConfig extends TerraformMetaArguments {
+  /**
+   * Value stored in state and exposed as `self.input` to provisioners (and as `output` after apply).
+   * @default - no input
+   */
+  readonly input?: { readonly [key: string]: unknown };
+  /**
+   * Values whose change replaces the resource (destroy, then create).
+   * @default - nothing forces a replacement
+   */
+  readonly triggersReplace?: { readonly [key: string]: unknown };
+}
+
+/**
+ * Terraform's built-in `terraform_data` resource.
+ *
+ * A small subclass instead of cdktf's `DataResource`: that class adds a synth-time validation that runs
+ * `terraform version`, so synthesizing would fail on machines without the binary.
+ */
+export class TerraformData extends TerraformResource {
+  /** The Terraform resource type. */
+  public static readonly tfResourceType = "terraform_data";
+
+  /** What the resource stores in `input`. */
+  public readonly input?: { readonly [key: string]: unknown };
+  /** What forces a replacement. */
+  public readonly triggersReplace?: { readonly [key: string]: unknown };
+
+  constructor(scope: Construct, id: string, config: TerraformDataConfig = {}) {
+    super(scope, id, { ...config, terraformResourceType: TerraformData.tfResourceType });
+    this.input = config.input;
+    this.triggersReplace = config.triggersReplace;
+  }
+
+  /** A string token for `input.<key>`: referencing it makes the referrer depend on this resource. */
+  public inputAttribute(key: string): string {
+    return this.getStringAttribute(`input.${key}`);
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { input: this.input, triggers_replace: this.triggersReplace };
+  }
+}

@@ -1,0 +1,191 @@
+import * as path from "node:path";
+import { Annotations, Token } from "cdktf";
+import { Construct } from "constructs";
+import { handlerAssetOf } from "./custom-resource/handler-asset";
+import { handlerProvisioners } from "./custom-resource/handler-provisioners";
+import { TerraformData } from "./custom-resource/terraform-data";
+import { isEndpointViolation, parseEndpoint } from "./endpoint";
+import {
+  emptyPrivateKeyFile,
+  invalidDeleteTimeout,
+  invalidProp,
+  invalidRemovalPolicy,
+  privateKeyFileInImportMode,
+} from "./errors";
+import { DEFAULT_DELETE_TIMEOUT_SECONDS, HandlerEnv, KeyPairMode } from "./handler-contract";
+import { checkKeyPairName } from "./key-pair-name";
+import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./public-key";
+
+/** What `cdktf destroy` (or a replacement) does with the key pair in Alibaba Cloud. */
+export const RemovalPolicy = {
+  /** Delete the key pair (DeleteKeyPairs). */
+  DESTROY: "destroy",
+  /** Leave the key pair in Alibaba Cloud; only Terraform forgets it. */
+  RETAIN: "retain",
+} as const;
+
+/** What `cdktf destroy` (or a replacement) does with the key pair in Alibaba Cloud. */
+export type RemovalPolicy = (typeof RemovalPolicy)[keyof typeof RemovalPolicy];
+
+/** Properties of an {@link EnsKeyPair}. */
+export interface EnsKeyPairProps {
+  /**
+   * Name of the key pair in ENS: 2–128 characters, starting with a letter, made of letters, digits, `:`, `_` and `-`,
+   * not starting with `http://` or `https://`. A literal that breaks a rule fails synth; a token is checked by the
+   * handler when Terraform runs it. Changing it replaces the key pair.
+   */
+  readonly keyPairName: string;
+
+  /**
+   * An OpenSSH `ssh-rsa` public key (one line) to import with ImportKeyPair. ENS accepts only ssh-rsa keys.
+   * Changing it replaces the key pair.
+   *
+   * @default - ENS creates a new key pair (CreateKeyPair) and returns its private key once
+   */
+  readonly publicKey?: string;
+
+  /**
+   * Create mode only: file the handler writes the new private key to, with mode 0600. A relative path is resolved
+   * against the directory where cdktf runs (the project folder). The key never appears in `cdk.tf.json`, state or logs.
+   *
+   * @default - the private key is discarded (a synth warning says so)
+   */
+  readonly privateKeyFile?: string;
+
+  /**
+   * ENS API endpoint: a host (`ens.aliyuncs.com`) or an `https://` URL; `http://` only for loopback hosts (the
+   * emulator). Changing it replaces the key pair.
+   *
+   * @default - env `ALIBABA_CLOUD_ENDPOINT_ENS`, else `ENS_ENDPOINT`, else `ens.aliyuncs.com`, read when Terraform runs
+   */
+  readonly endpoint?: string;
+
+  /**
+   * What destroying the resource does to the key pair in Alibaba Cloud.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * How long the delete step keeps retrying transient errors (throttling, 5xx, network) before it fails and leaves
+   * the resource in Terraform state for the next run. Whole seconds, 1–86400.
+   *
+   * @default 300
+   */
+  readonly deleteTimeoutSeconds?: number;
+}
+
+/** The `input` keys of the terraform_data resource, and the handler environment variable each one feeds. */
+const INPUT_KEY_BY_ENV: Readonly<Record<string, string>> = {
+  [HandlerEnv.KEY_PAIR_NAME]: "key_pair_name",
+  [HandlerEnv.MODE]: "mode",
+  [HandlerEnv.PUBLIC_KEY]: "public_key",
+  [HandlerEnv.FINGERPRINT]: "fingerprint",
+  [HandlerEnv.PRIVATE_KEY_FILE]: "private_key_file",
+  [HandlerEnv.ENDPOINT]: "endpoint",
+  [HandlerEnv.REMOVAL_POLICY]: "removal_policy",
+  [HandlerEnv.DELETE_TIMEOUT_SECONDS]: "delete_timeout_seconds",
+};
+
+/**
+ * An Alibaba Cloud ENS SSH key pair whose whole lifecycle runs through this library's own handler: created or
+ * imported on apply, deleted on destroy with "already deleted" treated as success, transient errors retried and
+ * every other failure reported while Terraform keeps the resource in state.
+ *
+ * Synthesizes one `terraform_data` resource with a create-time and a destroy-time local-exec provisioner.
+ */
+export class EnsKeyPair extends Construct {
+  /**
+   * The key pair name as a token that references the underlying resource: whatever uses it (for example an
+   * `alicloud_ens_instance`'s `key_pair_name`) is created after the key pair and destroyed before it.
+   */
+  public readonly keyPairName: string;
+
+  /** Whether ENS creates the key (`create`) or imports `publicKey` (`import`). */
+  public readonly mode: KeyPairMode;
+
+  /** The `terraform_data` resource that carries the key pair's identity and runs the handler. */
+  public readonly resource: TerraformData;
+
+  constructor(scope: Construct, id: string, props: EnsKeyPairProps) {
+    super(scope, id);
+    const where = this.node.path;
+    this.mode = props.publicKey === undefined ? KeyPairMode.CREATE : KeyPairMode.IMPORT;
+
+    const identity: Record<string, string> = {
+      key_pair_name: checkedName(where, props.keyPairName),
+      mode: this.mode,
+    };
+    if (props.endpoint !== undefined) identity.endpoint = checkedEndpoint(where, props.endpoint);
+    if (props.publicKey !== undefined) Object.assign(identity, publicKeyInput(where, props.publicKey));
+
+    const settings: Record<string, string> = {
+      removal_policy: checkedRemovalPolicy(where, props.removalPolicy ?? RemovalPolicy.DESTROY),
+      delete_timeout_seconds: checkedTimeout(
+        where,
+        props.deleteTimeoutSeconds ?? DEFAULT_DELETE_TIMEOUT_SECONDS,
+      ),
+    };
+    if (props.privateKeyFile !== undefined) {
+      if (this.mode === KeyPairMode.IMPORT) throw privateKeyFileInImportMode(where);
+      settings.private_key_file = resolvedPrivateKeyFile(where, props.privateKeyFile);
+    } else if (this.mode === KeyPairMode.CREATE) {
+      Annotations.of(this).addWarning(
+        `EnsKeyPair "${where}" creates a key pair without privateKeyFile: ENS returns the private key only once and ` +
+          "it will be discarded, so nobody can log in with this key. Set privateKeyFile, or import your own key with publicKey.",
+      );
+    }
+
+    const input = { ...identity, ...settings };
+    const envToInputKey = Object.fromEntries(
+      Object.entries(INPUT_KEY_BY_ENV).filter(([, key]) => key in input),
+    );
+    this.resource = new TerraformData(this, "Resource", {
+      input,
+      triggersReplace: identity,
+      provisioners: handlerProvisioners(handlerAssetOf(this).path, envToInputKey),
+    });
+    this.keyPairName = this.resource.inputAttribute("key_pair_name");
+  }
+}
+
+function checkedName(where: string, name: string): string {
+  if (Token.isUnresolved(name)) return name;
+  const violation = checkKeyPairName(name);
+  if (violation) throw invalidProp(where, violation.message);
+  return name;
+}
+
+function checkedEndpoint(where: string, endpoint: string): string {
+  if (Token.isUnresolved(endpoint)) return endpoint;
+  const parsed = parseEndpoint(endpoint, "endpoint");
+  if (isEndpointViolation(parsed)) throw invalidProp(where, parsed.message);
+  return endpoint;
+}
+
+function publicKeyInput(where: string, publicKey: string): Record<string, string> {
+  if (Token.isUnresolved(publicKey)) return { public_key: publicKey };
+  const parsed = parseSshRsaPublicKey(publicKey);
+  if (isPublicKeyViolation(parsed)) throw invalidProp(where, parsed.message);
+  return { public_key: parsed.line, fingerprint: md5Fingerprint(parsed.blob) };
+}
+
+function checkedRemovalPolicy(where: string, policy: string): string {
+  if (policy !== RemovalPolicy.DESTROY && policy !== RemovalPolicy.RETAIN)
+    throw invalidRemovalPolicy(where, policy);
+  return policy;
+}
+
+function checkedTimeout(where: string, seconds: number): string {
+  if (Token.isUnresolved(seconds)) return Token.asString(seconds);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400)
+    throw invalidDeleteTimeout(where, seconds);
+  return String(seconds);
+}
+
+function resolvedPrivateKeyFile(where: string, file: string): string {
+  if (Token.isUnresolved(file)) return file;
+  if (file.trim() === "") throw emptyPrivateKeyFile(where);
+  return path.resolve(file);
+}

@@ -1,0 +1,301 @@
+import "cdktf/lib/testing/adapters/jest";
+import * as path from "node:path";
+import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { EnsKeyPair, EnsKeyPairProps } from "../lib";
+import { TerraformData } from "../lib/custom-resource/terraform-data";
+import { ED25519_PUBLIC_KEY, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "./fixtures/keys";
+
+interface LocalExec {
+  command: string;
+  when?: string;
+  environment: Record<string, string>;
+}
+interface SynthesizedData {
+  input: Record<string, string>;
+  triggers_replace: Record<string, string>;
+  provisioner: Array<{ "local-exec": LocalExec }>;
+}
+
+function stackWith(props: Partial<EnsKeyPairProps> = {}): { stack: TerraformStack; keyPair: EnsKeyPair } {
+  const stack = new TerraformStack(Testing.app(), "stack");
+  const keyPair = new EnsKeyPair(stack, "kp", {
+    keyPairName: "my-key",
+    privateKeyFile: "keys/my-key.pem",
+    ...props,
+  });
+  return { stack, keyPair };
+}
+
+function synthData(stack: TerraformStack): Record<string, SynthesizedData> {
+  return JSON.parse(Testing.synth(stack)).resource.terraform_data;
+}
+
+function onlyData(stack: TerraformStack): SynthesizedData {
+  const all = Object.values(synthData(stack));
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+function synthError(props: Partial<EnsKeyPairProps>): string {
+  try {
+    stackWith(props);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected synth to fail");
+}
+
+describe("synthesized shape", () => {
+  test("one terraform_data with input, triggers_replace and a create and a destroy local-exec", () => {
+    const { stack } = stackWith();
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(TerraformData, {
+      input: {
+        key_pair_name: "my-key",
+        mode: "create",
+        private_key_file: path.resolve("keys/my-key.pem"),
+        removal_policy: "destroy",
+        delete_timeout_seconds: "300",
+      },
+      triggers_replace: { key_pair_name: "my-key", mode: "create" },
+    });
+    const data = onlyData(stack);
+    const [create, destroy] = data.provisioner.map((p) => p["local-exec"]);
+    expect(create.when).toBeUndefined();
+    expect(destroy.when).toBe("destroy");
+    expect(create.command).toMatch(/^node assets\/EnsKeyPairHandler\/[0-9A-F]{32}\/handler\.js create$/);
+    expect(destroy.command).toBe(create.command.replace(/create$/, "delete"));
+    expect(destroy.environment).toEqual({
+      ENS_KEY_PAIR_NAME: "${self.input.key_pair_name}",
+      ENS_KEY_PAIR_MODE: "${self.input.mode}",
+      ENS_KEY_PAIR_PRIVATE_KEY_FILE: "${self.input.private_key_file}",
+      ENS_KEY_PAIR_REMOVAL_POLICY: "${self.input.removal_policy}",
+      ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "${self.input.delete_timeout_seconds}",
+    });
+    expect(create.environment).toEqual(destroy.environment);
+  });
+
+  test("the destroy provisioner references only self, and no command holds an interpolation", () => {
+    const { stack } = stackWith({
+      endpoint: "https://ens.example.com",
+      publicKey: RSA_PUBLIC_KEY,
+      privateKeyFile: undefined,
+    });
+    for (const { "local-exec": exec } of onlyData(stack).provisioner) {
+      expect(exec.command).not.toContain("${");
+      const references = [...JSON.stringify(exec).matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
+      expect(references.length).toBeGreaterThan(0);
+      for (const reference of references) expect(reference).toMatch(/^self\.input\.[a-z_]+$/);
+    }
+  });
+
+  test("import mode carries the normalized public key and its fingerprint, and both force a replacement", () => {
+    const { stack, keyPair } = stackWith({ publicKey: `  ${RSA_PUBLIC_KEY}\n`, privateKeyFile: undefined });
+    const data = onlyData(stack);
+    const normalized = RSA_PUBLIC_KEY.split(" ").slice(0, 2).join(" ");
+    expect(keyPair.mode).toBe("import");
+    expect(data.input).toMatchObject({
+      mode: "import",
+      public_key: normalized,
+      fingerprint: RSA_PUBLIC_KEY_MD5,
+    });
+    expect(data.input.private_key_file).toBeUndefined();
+    expect(data.triggers_replace).toEqual({
+      key_pair_name: "my-key",
+      mode: "import",
+      public_key: normalized,
+      fingerprint: RSA_PUBLIC_KEY_MD5,
+    });
+    expect(data.provisioner[1]["local-exec"].environment).toMatchObject({
+      ENS_KEY_PAIR_PUBLIC_KEY: "${self.input.public_key}",
+      ENS_KEY_PAIR_FINGERPRINT: "${self.input.fingerprint}",
+    });
+  });
+
+  test("endpoint, removal policy and timeout travel in input; only the endpoint forces a replacement", () => {
+    const { stack } = stackWith({
+      endpoint: "http://127.0.0.1:8080",
+      removalPolicy: "retain",
+      deleteTimeoutSeconds: 60,
+    });
+    const data = onlyData(stack);
+    expect(data.input).toMatchObject({
+      endpoint: "http://127.0.0.1:8080",
+      removal_policy: "retain",
+      delete_timeout_seconds: "60",
+    });
+    expect(data.triggers_replace).toEqual({
+      key_pair_name: "my-key",
+      mode: "create",
+      endpoint: "http://127.0.0.1:8080",
+    });
+    expect(data.provisioner[1]["local-exec"].environment.ENS_KEY_PAIR_ENDPOINT).toBe(
+      "${self.input.endpoint}",
+    );
+  });
+
+  test("all key pairs of a stack share one handler asset; each stack gets its own", () => {
+    const app = Testing.app();
+    const first = new TerraformStack(app, "first");
+    const second = new TerraformStack(app, "second");
+    for (const name of ["a1", "a2", "a3"])
+      new EnsKeyPair(first, name, { keyPairName: name, privateKeyFile: `${name}.pem` });
+    new EnsKeyPair(second, "b1", { keyPairName: "b1", privateKeyFile: "b1.pem" });
+    const commands = Object.values(synthData(first)).map((d) => d.provisioner[1]["local-exec"].command);
+    expect(new Set(commands).size).toBe(1);
+    expect(first.node.findAll().filter((c) => c.node.id === "EnsKeyPairHandler")).toHaveLength(1);
+    expect(second.node.tryFindChild("EnsKeyPairHandler")).toBeDefined();
+  });
+
+  test("keyPairName is a token that references the resource, so users depend on it", () => {
+    const { stack, keyPair } = stackWith();
+    new TerraformData(stack, "user", { input: { uses: keyPair.keyPairName } });
+    const user = synthData(stack).user;
+    expect(user.input.uses).toMatch(/^\$\{terraform_data\.kp_[0-9A-F]{8}\.input\.key_pair_name\}$/);
+  });
+
+  test("no credential from the environment ends up in the synthesized JSON", () => {
+    const secrets = {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-synth-test-id",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "synth-test-secret-value",
+      ALICLOUD_SECRET_KEY: "synth-test-alicloud-secret",
+      ALIBABA_CLOUD_SECURITY_TOKEN: "synth-test-security-token",
+    };
+    const saved = { ...process.env };
+    Object.assign(process.env, secrets);
+    try {
+      const { stack } = stackWith({ endpoint: "https://ens.example.com" });
+      const json = Testing.synth(stack);
+      for (const value of Object.values(secrets)) expect(json).not.toContain(value);
+      expect(json).not.toMatch(/ACCESS_KEY|SECRET|SECURITY_TOKEN/);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+describe("warnings", () => {
+  const warnings = (keyPair: EnsKeyPair) =>
+    keyPair.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+
+  test("create mode without privateKeyFile warns that the private key is discarded", () => {
+    const { keyPair } = stackWith({ privateKeyFile: undefined });
+    expect(warnings(keyPair)).toEqual([expect.stringContaining("it will be discarded")]);
+  });
+
+  test("no warning with privateKeyFile or in import mode", () => {
+    expect(warnings(stackWith().keyPair)).toEqual([]);
+    expect(warnings(stackWith({ publicKey: RSA_PUBLIC_KEY, privateKeyFile: undefined }).keyPair)).toEqual([]);
+  });
+});
+
+describe("synth-time validation", () => {
+  test.each([["ab", "a".repeat(128), "a:b", "A_b-c:1", "httpkey", "Http-1"]])(
+    "accepts valid names at the boundaries",
+    (...names) => {
+      for (const keyPairName of names) expect(() => stackWith({ keyPairName })).not.toThrow();
+    },
+  );
+
+  test.each([
+    ["a", /must be 2 to 128 characters long, and it is 1/],
+    ["a".repeat(129), /must be 2 to 128 characters long, and it is 129/],
+    ["1abc", /must start with a letter/],
+    ["-abc", /must start with a letter/],
+    ["ab$c", /may contain only letters, digits, ":", "_" and "-", but has "\$" at position 3/],
+    ["ab c", /but has " " at position 3/],
+    ["ab.c", /but has "\." at position 3/],
+    ["http://key", /must not start with "http:\/\/" or "https:\/\/"/],
+    ["https://key", /must not start with "http:\/\/" or "https:\/\/"/],
+  ])("rejects the name %j naming the rule and the value", (keyPairName, message) => {
+    const error = synthError({ keyPairName });
+    expect(error).toMatch(message);
+    expect(error).toContain(`EnsKeyPair at "stack/kp"`);
+    expect(error).toContain(
+      JSON.stringify(keyPairName.length > 80 ? `${keyPairName.slice(0, 80)}…` : keyPairName),
+    );
+  });
+
+  test("a name that is a token is left to the handler's run-time check", () => {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    const name = new TerraformVariable(stack, "name", { type: "string" });
+    const keyPair = new EnsKeyPair(stack, "kp", { keyPairName: name.stringValue, privateKeyFile: "k.pem" });
+    expect(onlyData(stack).input.key_pair_name).toBe("${var.name}");
+    expect(keyPair.keyPairName).toBeDefined();
+  });
+
+  test.each([
+    [ED25519_PUBLIC_KEY, /accepts only ssh-rsa keys, and this key is of type "ssh-ed25519"/],
+    [`${RSA_PUBLIC_KEY}\n${RSA_PUBLIC_KEY}`, /must be a single line/],
+    ["-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----", /single line|PEM block/],
+    ["-----BEGIN PUBLIC KEY----- MIIB", /PEM block/],
+    ["ssh-rsa", /not base64 key data/],
+    ["ssh-rsa not*base64", /not base64 key data/],
+    [
+      "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIBxPexoz7n/12ckcVwCkZf7SJOknwrZEjeqJ1YDIC6Wq",
+      /not an ssh-rsa key blob/,
+    ],
+    [RSA_PUBLIC_KEY.slice(0, 60), /not an ssh-rsa key blob/],
+  ])("rejects the public key %#", (publicKey, message) => {
+    expect(synthError({ publicKey, privateKeyFile: undefined })).toMatch(message);
+  });
+
+  test.each([
+    "ens.aliyuncs.com",
+    "ens.aliyuncs.com:443",
+    "https://ens.aliyuncs.com",
+    "https://ens.aliyuncs.com/",
+    "http://127.0.0.1:4567",
+    "http://localhost:1",
+    "http://[::1]:80",
+  ])("accepts the endpoint %j", (endpoint) => {
+    expect(() => stackWith({ endpoint })).not.toThrow();
+  });
+
+  test.each([
+    [
+      "http://ens.aliyuncs.com",
+      /plain http:\/\/ is allowed only for loopback hosts .* Use https:\/\/ens\.aliyuncs\.com/,
+    ],
+    ["http://10.0.0.1:8080", /plain http:\/\/ is allowed only for loopback hosts/],
+    ["ftp://ens.aliyuncs.com", /only https:\/\/ URLs/],
+    ["https://ens.aliyuncs.com/v1", /without user, path, query or fragment/],
+    ["https://user:pw@ens.aliyuncs.com", /without user, path, query or fragment/],
+    ["", /neither a host name nor a URL|has no host name/],
+  ])("rejects the endpoint %j", (endpoint, message) => {
+    expect(synthError({ endpoint })).toMatch(message);
+  });
+
+  test.each([1, 300, 86400])("accepts deleteTimeoutSeconds %d", (deleteTimeoutSeconds) => {
+    expect(() => stackWith({ deleteTimeoutSeconds })).not.toThrow();
+  });
+
+  test.each([0, -5, 1.5, 86401, Number.NaN])("rejects deleteTimeoutSeconds %d", (deleteTimeoutSeconds) => {
+    expect(synthError({ deleteTimeoutSeconds })).toMatch(
+      /deleteTimeoutSeconds must be a whole number of seconds from 1 to 86400/,
+    );
+  });
+
+  test("rejects an unknown removal policy", () => {
+    expect(synthError({ removalPolicy: "keep" as never })).toMatch(
+      /removalPolicy must be "destroy" or "retain", and it is "keep"/,
+    );
+  });
+
+  test("rejects privateKeyFile in import mode and an empty privateKeyFile", () => {
+    expect(synthError({ publicKey: RSA_PUBLIC_KEY })).toMatch(
+      /an imported key pair has no private key to write/,
+    );
+    expect(synthError({ privateKeyFile: " " })).toMatch(/privateKeyFile is an empty string/);
+  });
+
+  test("a relative privateKeyFile resolves against the directory cdktf runs in", () => {
+    const { stack } = stackWith({ privateKeyFile: "../keys/k.pem" });
+    expect(onlyData(stack).input.private_key_file).toBe(path.resolve(process.cwd(), "../keys/k.pem"));
+  });
+
+  test("a full app synth (with validations) succeeds", () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    new EnsKeyPair(new TerraformStack(app, "s"), "kp", { keyPairName: "kp", privateKeyFile: "kp.pem" });
+    expect(() => app.synth()).not.toThrow();
+  });
+});
