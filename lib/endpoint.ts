@@ -44,13 +44,23 @@ export function parseEndpoint(value: string, source = "endpoint"): Endpoint | En
   try {
     url = new URL(hasScheme ? value : `https://${value}`);
   } catch {
-    return { message: `Invalid ${source} ${shown}: it is neither a host name nor a URL. Use e.g. "ens.aliyuncs.com".` };
+    return {
+      message: `Invalid ${source} ${shown}: it is neither a host name nor a URL. Use e.g. "ens.aliyuncs.com".`,
+    };
   }
   const protocol = url.protocol.slice(0, -1);
   if (protocol !== "https" && protocol !== "http") {
-    return { message: `Invalid ${source} ${shown}: only https:// URLs (or http:// on a loopback host) are allowed.` };
+    return {
+      message: `Invalid ${source} ${shown}: only https:// URLs (or http:// on a loopback host) are allowed.`,
+    };
   }
-  if (url.username || url.password || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+  if (
+    url.username ||
+    url.password ||
+    (url.pathname !== "/" && url.pathname !== "") ||
+    url.search ||
+    url.hash
+  ) {
     return {
       message: `Invalid ${source} ${shown}: give only a host or a scheme://host[:port] URL, without user, path, query or fragment.`,
     };

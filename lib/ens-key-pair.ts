@@ -6,13 +6,17 @@ import { handlerProvisioners } from "./custom-resource/handler-provisioners";
 import { TerraformData } from "./custom-resource/terraform-data";
 import { isEndpointViolation, parseEndpoint } from "./endpoint";
 import {
+  createBeforeDestroyRefused,
   emptyPrivateKeyFile,
   invalidDeleteTimeout,
+  invalidKeyPairId,
   invalidProp,
   invalidRemovalPolicy,
+  keyPairIdWithoutAdoption,
   privateKeyFileInImportMode,
+  privateKeyFileWithAdoption,
 } from "./errors";
-import { DEFAULT_DELETE_TIMEOUT_SECONDS, HandlerEnv, KeyPairMode } from "./handler-contract";
+import { DEFAULT_DELETE_TIMEOUT_SECONDS, KeyPairMode } from "./handler-contract";
 import { checkKeyPairName } from "./key-pair-name";
 import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./public-key";
 
@@ -74,19 +78,25 @@ export interface EnsKeyPairProps {
    * @default 300
    */
   readonly deleteTimeoutSeconds?: number;
-}
 
-/** The `input` keys of the terraform_data resource, and the handler environment variable each one feeds. */
-const INPUT_KEY_BY_ENV: Readonly<Record<string, string>> = {
-  [HandlerEnv.KEY_PAIR_NAME]: "key_pair_name",
-  [HandlerEnv.MODE]: "mode",
-  [HandlerEnv.PUBLIC_KEY]: "public_key",
-  [HandlerEnv.FINGERPRINT]: "fingerprint",
-  [HandlerEnv.PRIVATE_KEY_FILE]: "private_key_file",
-  [HandlerEnv.ENDPOINT]: "endpoint",
-  [HandlerEnv.REMOVAL_POLICY]: "removal_policy",
-  [HandlerEnv.DELETE_TIMEOUT_SECONDS]: "delete_timeout_seconds",
-};
+  /**
+   * Adopt a key pair that already exists under `keyPairName` instead of failing with "name taken": in import mode
+   * only when its fingerprint equals `publicKey`'s; in create mode the existing key is taken as is (its private key
+   * is not available, so `privateKeyFile` is not allowed). From then on this library owns the key and deletes it
+   * on destroy. Use it to move a key from the provider's `alicloud_ens_key_pair` without deleting it.
+   *
+   * @default false
+   */
+  readonly adoptExisting?: boolean;
+
+  /**
+   * The KeyPairId (`ssh-…`) of an adopted key pair: the delete step then deletes by ID, which cannot hit a different
+   * key that later reused the name. Requires `adoptExisting`. Changing it replaces the key pair.
+   *
+   * @default - delete by name
+   */
+  readonly keyPairId?: string;
+}
 
 /**
  * An Alibaba Cloud ENS SSH key pair whose whole lifecycle runs through this library's own handler: created or
@@ -119,6 +129,10 @@ export class EnsKeyPair extends Construct {
     };
     if (props.endpoint !== undefined) identity.endpoint = checkedEndpoint(where, props.endpoint);
     if (props.publicKey !== undefined) Object.assign(identity, publicKeyInput(where, props.publicKey));
+    if (props.keyPairId !== undefined) {
+      if (!props.adoptExisting) throw keyPairIdWithoutAdoption(where);
+      identity.key_pair_id = checkedKeyPairId(where, props.keyPairId);
+    }
 
     const settings: Record<string, string> = {
       removal_policy: checkedRemovalPolicy(where, props.removalPolicy ?? RemovalPolicy.DESTROY),
@@ -127,10 +141,12 @@ export class EnsKeyPair extends Construct {
         props.deleteTimeoutSeconds ?? DEFAULT_DELETE_TIMEOUT_SECONDS,
       ),
     };
+    if (props.adoptExisting) settings.adopt_existing = "true";
     if (props.privateKeyFile !== undefined) {
       if (this.mode === KeyPairMode.IMPORT) throw privateKeyFileInImportMode(where);
+      if (props.adoptExisting) throw privateKeyFileWithAdoption(where);
       settings.private_key_file = resolvedPrivateKeyFile(where, props.privateKeyFile);
-    } else if (this.mode === KeyPairMode.CREATE) {
+    } else if (this.mode === KeyPairMode.CREATE && !props.adoptExisting) {
       Annotations.of(this).addWarning(
         `EnsKeyPair "${where}" creates a key pair without privateKeyFile: ENS returns the private key only once and ` +
           "it will be discarded, so nobody can log in with this key. Set privateKeyFile, or import your own key with publicKey.",
@@ -138,15 +154,22 @@ export class EnsKeyPair extends Construct {
     }
 
     const input = { ...identity, ...settings };
-    const envToInputKey = Object.fromEntries(
-      Object.entries(INPUT_KEY_BY_ENV).filter(([, key]) => key in input),
-    );
     this.resource = new TerraformData(this, "Resource", {
       input,
       triggersReplace: identity,
-      provisioners: handlerProvisioners(handlerAssetOf(this).path, envToInputKey),
+      provisioners: handlerProvisioners(handlerAssetOf(this).path, Object.keys(input)),
     });
     this.keyPairName = this.resource.inputAttribute("key_pair_name");
+    this.node.addValidation({ validate: () => this.refuseCreateBeforeDestroy() });
+  }
+
+  /**
+   * Terraform skips destroy-time provisioners under create_before_destroy, so a replacement would leak the old key.
+   * Checked at synth (not in the constructor) because lifecycle and overrides can be set after construction.
+   */
+  private refuseCreateBeforeDestroy(): string[] {
+    const rendered = this.resource.toTerraform().resource.terraform_data[this.resource.friendlyUniqueId];
+    return rendered.lifecycle?.create_before_destroy ? [createBeforeDestroyRefused(this.node.path)] : [];
   }
 }
 
@@ -182,6 +205,12 @@ function checkedTimeout(where: string, seconds: number): string {
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400)
     throw invalidDeleteTimeout(where, seconds);
   return String(seconds);
+}
+
+function checkedKeyPairId(where: string, id: string): string {
+  if (Token.isUnresolved(id)) return id;
+  if (!/^ssh-[A-Za-z0-9]+$/.test(id)) throw invalidKeyPairId(where, id);
+  return id;
 }
 
 function resolvedPrivateKeyFile(where: string, file: string): string {

@@ -53,6 +53,42 @@ export function invalidRemovalPolicy(path: string, value: string): EnsKeyPairVal
   );
 }
 
+/** `keyPairId` was given without `adoptExisting`. */
+export function keyPairIdWithoutAdoption(path: string): EnsKeyPairValidationError {
+  return new EnsKeyPairValidationError(
+    at(path) +
+      "keyPairId is set without adoptExisting: true. A key pair this library creates or imports is deleted by name; " +
+      "keyPairId is for adopting a key pair that already exists. Set adoptExisting: true, or remove keyPairId.",
+  );
+}
+
+/** `keyPairId` does not look like an ENS key pair ID. */
+export function invalidKeyPairId(path: string, value: string): EnsKeyPairValidationError {
+  return new EnsKeyPairValidationError(
+    at(path) +
+      `keyPairId must look like "ssh-" followed by letters and digits, and it is ${JSON.stringify(value)}.`,
+  );
+}
+
+/** `privateKeyFile` was given with `adoptExisting`. */
+export function privateKeyFileWithAdoption(path: string): EnsKeyPairValidationError {
+  return new EnsKeyPairValidationError(
+    at(path) +
+      "privateKeyFile is set together with adoptExisting, but ENS returns a private key only when it creates the key, " +
+      "never for an existing one. Remove privateKeyFile (you hold the private key already).",
+  );
+}
+
+/** create_before_destroy was set on the resource. */
+export function createBeforeDestroyRefused(path: string): string {
+  return (
+    at(path) +
+    "lifecycle.create_before_destroy is set, but Terraform does not run destroy-time provisioners under " +
+    "create_before_destroy, so replacing this key pair would leave the old key in Alibaba Cloud. Remove the " +
+    "lifecycle setting or override (key pair replacement is always destroy-then-create)."
+  );
+}
+
 /** The bundled handler is not where the package expects it. */
 export function handlerBundleMissing(bundlePath: string): Error {
   return new Error(

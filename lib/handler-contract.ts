@@ -34,6 +34,10 @@ export const HandlerEnv = {
   ENDPOINT: "ENS_KEY_PAIR_ENDPOINT",
   REMOVAL_POLICY: "ENS_KEY_PAIR_REMOVAL_POLICY",
   DELETE_TIMEOUT_SECONDS: "ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS",
+  /** "true": the create step accepts a key pair that already exists under the name (import mode: same fingerprint). */
+  ADOPT_EXISTING: "ENS_KEY_PAIR_ADOPT_EXISTING",
+  /** The KeyPairId of an adopted key pair: the delete step deletes by ID. */
+  KEY_PAIR_ID: "ENS_KEY_PAIR_ID",
 } as const;
 
 /** Handler exit codes. Non-zero always means "not done": Terraform keeps the resource and the next run retries. */

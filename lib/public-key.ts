@@ -38,7 +38,9 @@ function readString(blob: Buffer, offset: number): { value: Buffer; next: number
 export function parseSshRsaPublicKey(text: string): SshRsaPublicKey | PublicKeyViolation {
   const trimmed = text.trim();
   if (/[\r\n]/.test(trimmed)) {
-    return { message: "Invalid publicKey: it must be a single line (`ssh-rsa AAAA... comment`), not several lines." };
+    return {
+      message: "Invalid publicKey: it must be a single line (`ssh-rsa AAAA... comment`), not several lines.",
+    };
   }
   if (trimmed.startsWith("-----BEGIN")) {
     return {
@@ -62,14 +64,25 @@ export function parseSshRsaPublicKey(text: string): SshRsaPublicKey | PublicKeyV
   const keyType = readString(blob, 0);
   const exponent = keyType && readString(blob, keyType.next);
   const modulus = exponent && readString(blob, exponent.next);
-  if (!keyType || keyType.value.toString("latin1") !== "ssh-rsa" || !exponent || !modulus || modulus.next !== blob.length) {
-    return { message: "Invalid publicKey: the base64 data is not an ssh-rsa key blob (it may be truncated or of another type)." };
+  if (
+    !keyType ||
+    keyType.value.toString("latin1") !== "ssh-rsa" ||
+    !exponent ||
+    !modulus ||
+    modulus.next !== blob.length
+  ) {
+    return {
+      message:
+        "Invalid publicKey: the base64 data is not an ssh-rsa key blob (it may be truncated or of another type).",
+    };
   }
   return { blob, line: `ssh-rsa ${data}` };
 }
 
 /** True when `parseSshRsaPublicKey` returned a violation. */
-export function isPublicKeyViolation(value: SshRsaPublicKey | PublicKeyViolation): value is PublicKeyViolation {
+export function isPublicKeyViolation(
+  value: SshRsaPublicKey | PublicKeyViolation,
+): value is PublicKeyViolation {
   return "message" in value;
 }
 

@@ -299,3 +299,69 @@ describe("synth-time validation", () => {
     expect(() => app.synth()).not.toThrow();
   });
 });
+
+describe("create_before_destroy is refused at synth", () => {
+  function validationErrors(configure: (keyPair: EnsKeyPair) => void): string[] {
+    const { keyPair } = stackWith();
+    configure(keyPair);
+    return keyPair.node.validate();
+  }
+
+  test("set through the resource's lifecycle", () => {
+    const errors = validationErrors((kp) => (kp.resource.lifecycle = { createBeforeDestroy: true }));
+    expect(errors).toEqual([
+      expect.stringMatching(/create_before_destroy is set, but Terraform does not run destroy-time/),
+    ]);
+  });
+
+  test("set through an override", () => {
+    const errors = validationErrors((kp) => kp.resource.addOverride("lifecycle.create_before_destroy", true));
+    expect(errors).toEqual([expect.stringContaining("would leave the old key in Alibaba Cloud")]);
+  });
+
+  test("other lifecycle settings pass, and app synth fails with the message when CBD is set", () => {
+    expect(validationErrors((kp) => (kp.resource.lifecycle = { preventDestroy: true }))).toEqual([]);
+    const app = new App({ outdir: Testing.app().outdir });
+    const keyPair = new EnsKeyPair(new TerraformStack(app, "s"), "kp", {
+      keyPairName: "kp",
+      privateKeyFile: "kp.pem",
+    });
+    keyPair.resource.lifecycle = { createBeforeDestroy: true };
+    expect(() => app.synth()).toThrow(/create_before_destroy is set/);
+  });
+});
+
+describe("adopting an existing key pair", () => {
+  test("adoptExisting travels in input (not a replacement trigger) and silences the discarded-key warning", () => {
+    const { stack, keyPair } = stackWith({ adoptExisting: true, privateKeyFile: undefined });
+    const data = onlyData(stack);
+    expect(data.input.adopt_existing).toBe("true");
+    expect(data.triggers_replace.adopt_existing).toBeUndefined();
+    expect(data.provisioner[0]["local-exec"].environment.ENS_KEY_PAIR_ADOPT_EXISTING).toBe(
+      "${self.input.adopt_existing}",
+    );
+    expect(keyPair.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+  });
+
+  test("keyPairId is part of the identity and reaches the delete step", () => {
+    const { stack } = stackWith({
+      adoptExisting: true,
+      keyPairId: "ssh-5lywanlkih1zo9yl8eg",
+      privateKeyFile: undefined,
+    });
+    const data = onlyData(stack);
+    expect(data.triggers_replace.key_pair_id).toBe("ssh-5lywanlkih1zo9yl8eg");
+    expect(data.provisioner[1]["local-exec"].environment.ENS_KEY_PAIR_ID).toBe("${self.input.key_pair_id}");
+  });
+
+  test.each([
+    [{ keyPairId: "ssh-abc", privateKeyFile: undefined }, /keyPairId is set without adoptExisting: true/],
+    [
+      { adoptExisting: true, keyPairId: "key-1", privateKeyFile: undefined },
+      /keyPairId must look like "ssh-"/,
+    ],
+    [{ adoptExisting: true }, /privateKeyFile is set together with adoptExisting/],
+  ])("rejects %j", (props, message) => {
+    expect(synthError(props as Partial<EnsKeyPairProps>)).toMatch(message);
+  });
+});

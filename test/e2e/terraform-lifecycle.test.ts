@@ -1,0 +1,192 @@
+/**
+ * The proof of the mission: real `terraform apply` / `terraform destroy` of synthesized EnsKeyPair stacks against the
+ * ENS emulator, asserting the emulator's key pairs, the calls it received, the exit codes and Terraform state.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { EnsKeyPair, RetiredEnsKeyPair } from "../../lib";
+import {
+  isPublicKeyViolation,
+  md5Fingerprint,
+  parseSshRsaPublicKey,
+  sshRsaPublicKeyOf,
+} from "../../lib/public-key";
+import { EnsEmulator } from "../../lib/testing";
+import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
+import { TerraformWorkspace, terraformAvailable } from "../support/terraform";
+
+const describeWithTerraform = terraformAvailable() ? describe : describe.skip;
+
+function fingerprintOfPrivateKeyFile(file: string): string {
+  const parsed = parseSshRsaPublicKey(sshRsaPublicKeyOf(fs.readFileSync(file, "utf8")));
+  if (isPublicKeyViolation(parsed)) throw new Error(parsed.message);
+  return md5Fingerprint(parsed.blob);
+}
+
+describeWithTerraform("terraform apply/destroy against the ENS emulator", () => {
+  let emulator: EnsEmulator;
+  let workspace: TerraformWorkspace;
+
+  beforeEach(async () => {
+    emulator = await EnsEmulator.start({ rsaBits: 1024 });
+    workspace = new TerraformWorkspace("keys", emulator.env());
+  });
+
+  afterEach(async () => {
+    await emulator.stop();
+    workspace.dispose();
+  });
+
+  const actions = () =>
+    emulator.calls().map((c) => `${c.action}:${c.params.KeyPairName ?? ""}:${c.code ?? "ok"}`);
+
+  test("(a) apply creates and imports the keys; destroy deletes them all and empties the state", async () => {
+    const keyFile = path.join(workspace.dir, "keys", "web.pem");
+    workspace.synth((stack) => {
+      new EnsKeyPair(stack, "web", { keyPairName: "web", privateKeyFile: keyFile });
+      new EnsKeyPair(stack, "batch", { keyPairName: "batch" });
+      new EnsKeyPair(stack, "ops", { keyPairName: "ops", publicKey: RSA_PUBLIC_KEY });
+    });
+
+    const apply = await workspace.apply();
+    expect(apply.exitCode).toBe(0);
+    expect(
+      emulator
+        .keyPairs()
+        .map((k) => k.keyPairName)
+        .sort(),
+    ).toEqual(["batch", "ops", "web"]);
+    expect(emulator.keyPair("ops")?.fingerprint).toBe(RSA_PUBLIC_KEY_MD5);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(fingerprintOfPrivateKeyFile(keyFile)).toBe(emulator.keyPair("web")?.fingerprint);
+    expect((await workspace.stateList()).length).toBe(3);
+
+    const privateKey = fs.readFileSync(keyFile, "utf8");
+    const keyBody = privateKey.split("\n")[1];
+    const secret = emulator.credentials.accessKeySecret;
+    for (const text of [apply.output, fs.readFileSync(workspace.stateFile, "utf8")]) {
+      expect(text).not.toContain(keyBody);
+      expect(text).not.toContain(secret);
+    }
+
+    const destroy = await workspace.destroy();
+    expect(destroy.exitCode).toBe(0);
+    expect(destroy.output).not.toContain(secret);
+    expect(emulator.keyPairs()).toEqual([]);
+    expect(await workspace.stateList()).toEqual([]);
+    expect(
+      actions()
+        .filter((a) => a.startsWith("DeleteKeyPairs"))
+        .sort(),
+    ).toEqual(["DeleteKeyPairs:batch:ok", "DeleteKeyPairs:ops:ok", "DeleteKeyPairs:web:ok"]);
+  });
+
+  test("(b) a key deleted out of band is 'already deleted' and destroy succeeds", async () => {
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "gone-early" }));
+    expect((await workspace.apply()).exitCode).toBe(0);
+    expect(emulator.deleteKeyPair("gone-early")).toBe(true);
+
+    const destroy = await workspace.destroy();
+    expect(destroy.exitCode).toBe(0);
+    expect(destroy.output).toMatch(
+      /DeleteKeyPairs key_pair_name="gone-early" attempt=1 outcome=already-deleted code=PubKeyNameNotExist/,
+    );
+    expect(await workspace.stateList()).toEqual([]);
+    expect(actions()).toEqual([
+      "CreateKeyPair:gone-early:ok",
+      "DeleteKeyPairs:gone-early:PubKeyNameNotExist",
+    ]);
+  });
+
+  test("(c) NoPermission fails the destroy and keeps state and key; once granted, destroy succeeds", async () => {
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "guarded" }));
+    expect((await workspace.apply()).exitCode).toBe(0);
+    const [address] = await workspace.stateList();
+
+    emulator.faults.noPermission("DeleteKeyPairs");
+    const denied = await workspace.destroy();
+    expect(denied.exitCode).not.toBe(0);
+    expect(denied.output).toContain("ens:DeleteKeyPairs");
+    expect(await workspace.stateList()).toEqual([address]);
+    expect(emulator.keyPair("guarded")).toBeDefined();
+
+    emulator.faults.clear();
+    const granted = await workspace.destroy();
+    expect(granted.exitCode).toBe(0);
+    expect(await workspace.stateList()).toEqual([]);
+    expect(emulator.keyPairs()).toEqual([]);
+  });
+
+  test("(d) a name containing ':' (which breaks the provider's ID) goes through create and delete", async () => {
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "team:web:key-1" }));
+    expect((await workspace.apply()).exitCode).toBe(0);
+    expect(emulator.keyPair("team:web:key-1")).toBeDefined();
+    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(emulator.keyPairs()).toEqual([]);
+    expect(actions()).toEqual(["CreateKeyPair:team:web:key-1:ok", "DeleteKeyPairs:team:web:key-1:ok"]);
+  });
+
+  test("(e) renaming a key pair replaces it: the old key is deleted, the new one created", async () => {
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "old-name" }));
+    expect((await workspace.apply()).exitCode).toBe(0);
+    const [addressBefore] = await workspace.stateList();
+
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "new-name" }));
+    const rename = await workspace.apply();
+    expect(rename.exitCode).toBe(0);
+    expect(rename.output).toMatch(/1 added, 0 changed, 1 destroyed/);
+    expect(emulator.keyPairs().map((k) => k.keyPairName)).toEqual(["new-name"]);
+    expect(await workspace.stateList()).toEqual([addressBefore]);
+    expect(actions()).toEqual([
+      "CreateKeyPair:old-name:ok",
+      "DeleteKeyPairs:old-name:ok",
+      "CreateKeyPair:new-name:ok",
+    ]);
+  });
+
+  test("a failed create leaves nothing behind: the key is rolled back and Terraform records no resource", async () => {
+    const blocker = path.join(workspace.dir, "not-a-dir");
+    fs.writeFileSync(blocker, "");
+    workspace.synth(
+      (stack) =>
+        new EnsKeyPair(stack, "kp", {
+          keyPairName: "rolled-back",
+          privateKeyFile: path.join(blocker, "k.pem"),
+        }),
+    );
+    const apply = await workspace.apply();
+    expect(apply.exitCode).not.toBe(0);
+    expect(emulator.keyPairs()).toEqual([]);
+    expect(actions()).toEqual(["CreateKeyPair:rolled-back:ok", "DeleteKeyPairs:rolled-back:ok"]);
+    // A failed create provisioner taints the resource; its destroy provisioner would not run. The rollback above is
+    // what keeps the key from leaking, and destroying the tainted resource needs no API call.
+    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(await workspace.stateList()).toEqual([]);
+  });
+
+  test("removalPolicy retain: destroy forgets the key and leaves it in the cloud, saying so", async () => {
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "kept", removalPolicy: "retain" }));
+    expect((await workspace.apply()).exitCode).toBe(0);
+    const destroy = await workspace.destroy();
+    expect(destroy.exitCode).toBe(0);
+    expect(destroy.output).toMatch(/retained/);
+    expect(emulator.keyPair("kept")).toBeDefined();
+    expect(await workspace.stateList()).toEqual([]);
+  });
+
+  test("removing the construct from code leaks the key (Terraform's hole); RetiredEnsKeyPair closes it", async () => {
+    workspace.synth((stack) => {
+      new EnsKeyPair(stack, "leaky", { keyPairName: "leaky" });
+      new EnsKeyPair(stack, "retired", { keyPairName: "retired", endpoint: emulator.endpoint });
+    });
+    expect((await workspace.apply()).exitCode).toBe(0);
+
+    workspace.synth((stack) => new RetiredEnsKeyPair(stack, "retired"));
+    const apply = await workspace.apply();
+    expect(apply.exitCode).toBe(0);
+    expect(await workspace.stateList()).toEqual([]);
+    // "leaky" was simply deleted from code: Terraform forgot it without running its destroy provisioner.
+    expect(emulator.keyPairs().map((k) => k.keyPairName)).toEqual(["leaky"]);
+    expect(actions().filter((a) => a.startsWith("DeleteKeyPairs"))).toEqual(["DeleteKeyPairs:retired:ok"]);
+  });
+});

@@ -1,0 +1,130 @@
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { App, LocalBackend, TerraformStack } from "cdktf";
+
+/** Result of one terraform command. */
+export interface TerraformRun {
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+/**
+ * Fails loudly when terraform is missing: the end-to-end tests are the proof that destroy works, so they must not
+ * pass silently. `ENS_SKIP_TERRAFORM_TESTS=1` is the explicit, visible way to skip them on a machine without it.
+ */
+export function terraformAvailable(): boolean {
+  try {
+    execFileSync("terraform", ["version"], { stdio: "ignore", env: baseTerraformEnv() });
+    return true;
+  } catch {
+    if (process.env.ENS_SKIP_TERRAFORM_TESTS === "1") {
+      console.warn("terraform is not on PATH: end-to-end tests SKIPPED because ENS_SKIP_TERRAFORM_TESTS=1");
+      return false;
+    }
+    throw new Error(
+      "terraform (>= 1.9) is not on PATH, so the end-to-end tests cannot prove that destroy works. " +
+        "Install terraform, or set ENS_SKIP_TERRAFORM_TESTS=1 to skip them knowingly.",
+    );
+  }
+}
+
+let cliConfigFile: string | undefined;
+
+/** The environment every terraform run gets: no telemetry, an existing (empty) CLI config, no cloud metadata. */
+export function baseTerraformEnv(): Record<string, string> {
+  if (!cliConfigFile) {
+    cliConfigFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tf-cli-")), "terraformrc");
+    fs.writeFileSync(cliConfigFile, "");
+  }
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    CHECKPOINT_DISABLE: "1",
+    TF_CLI_CONFIG_FILE: cliConfigFile,
+    TF_IN_AUTOMATION: "1",
+    ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+  };
+}
+
+/**
+ * A synthesized stack in its own temporary folder, with its own local state, driven by the real terraform binary.
+ */
+export class TerraformWorkspace {
+  /** The project folder (holds the state file and whatever the stack writes). */
+  public readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "ens-e2e-"));
+  private readonly outdir = path.join(this.dir, "cdktf.out");
+  private initialized = false;
+
+  constructor(
+    private readonly stackName: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  /** Path of the local state file. */
+  public get stateFile(): string {
+    return path.join(this.dir, "terraform.tfstate");
+  }
+
+  /** The synthesized stack folder (Terraform's working directory). */
+  public get stackDir(): string {
+    return path.join(this.outdir, "stacks", this.stackName);
+  }
+
+  /** Synthesizes the stack that `build` declares, as `cdktf synth` would (validations included). */
+  public synth(build: (stack: TerraformStack) => void): void {
+    const app = new App({ outdir: this.outdir });
+    const stack = new TerraformStack(app, this.stackName);
+    new LocalBackend(stack, { path: this.stateFile });
+    build(stack);
+    app.synth();
+  }
+
+  /** Runs terraform with the given arguments in the stack folder. */
+  public async terraform(...args: string[]): Promise<TerraformRun> {
+    if (!this.initialized && args[0] !== "init") {
+      const init = await this.run(["init", "-input=false", "-no-color"]);
+      if (init.exitCode !== 0) throw new Error(`terraform init failed:\n${init.output}`);
+      this.initialized = true;
+    }
+    return this.run(args);
+  }
+
+  /** `terraform apply -auto-approve`. */
+  public apply(): Promise<TerraformRun> {
+    return this.terraform("apply", "-auto-approve", "-input=false", "-no-color");
+  }
+
+  /** `terraform destroy -auto-approve`. */
+  public destroy(): Promise<TerraformRun> {
+    return this.terraform("destroy", "-auto-approve", "-input=false", "-no-color");
+  }
+
+  /** The addresses in state (`terraform state list`), sorted. */
+  public async stateList(): Promise<string[]> {
+    if (!fs.existsSync(this.stateFile)) return [];
+    const run = await this.terraform("state", "list", "-no-color");
+    if (run.exitCode !== 0) throw new Error(`terraform state list failed:\n${run.output}`);
+    return run.output.split("\n").filter(Boolean).sort();
+  }
+
+  /** Removes the folder. */
+  public dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private run(args: string[]): Promise<TerraformRun> {
+    return new Promise((resolve, reject) => {
+      const child = spawn("terraform", args, {
+        cwd: this.stackDir,
+        env: { ...baseTerraformEnv(), HOME: this.dir, ...this.env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ exitCode: code ?? -1, output }));
+    });
+  }
+}
