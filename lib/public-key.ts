@@ -110,7 +110,9 @@ function sshMpint(base64url: string): Buffer {
 
 /** The OpenSSH `ssh-rsa` public key line of an RSA key (private or public, PEM or KeyObject). */
 export function sshRsaPublicKeyOf(key: string | KeyObject): string {
-  const jwk = createPublicKey(key).export({ format: "jwk" });
+  // createPublicKey refuses a KeyObject that is already public, so use such a key as it is.
+  const publicKey = typeof key !== "string" && key.type === "public" ? key : createPublicKey(key);
+  const jwk = publicKey.export({ format: "jwk" });
   if (jwk.kty !== "RSA" || !jwk.n || !jwk.e) throw new Error("not an RSA key");
   const blob = Buffer.concat([sshString(Buffer.from("ssh-rsa")), sshMpint(jwk.e), sshMpint(jwk.n)]);
   return `ssh-rsa ${blob.toString("base64")}`;

@@ -1,0 +1,15 @@
+/** A key pair as the emulator stores it (ENS keeps only the public half). */
+export interface EmulatedKeyPair {
+  /** The unique name (`KeyPairName`). */
+  readonly keyPairName: string;
+  /** The ID, `ssh-` and 20 lower-case letters or digits (`KeyPairId`). */
+  readonly keyPairId: string;
+  /** MD5 fingerprint of the ssh-rsa key blob, as `KeyPairFingerPrint` reports it. */
+  readonly fingerprint: string;
+  /** When it was created, ISO 8601 UTC without milliseconds (`CreationTime`). */
+  readonly creationTime: string;
+  /** The public key, `ssh-rsa <base64>`. */
+  readonly publicKey: string;
+  /** Instances bound to the key (see `EnsEmulator.attachInstance`); non-empty blocks DeleteKeyPairs. */
+  readonly attachedInstanceIds: readonly string[];
+}

@@ -1,0 +1,35 @@
+/**
+ * `cdktf-ens-key-pair/testing`: a local ENS API (2017-11-10) for tests, as LocalStack or moto are
+ * for AWS. A real HTTP server on loopback that the official SDKs talk to unchanged: it verifies
+ * ACS3-HMAC-SHA256 and HMAC-SHA1 signatures, serves CreateKeyPair, ImportKeyPair,
+ * DescribeKeyPairs and DeleteKeyPairs, logs every call and injects faults.
+ *
+ * @example
+ * import { EnsEmulator } from "cdktf-ens-key-pair/testing";
+ *
+ * const ens = await EnsEmulator.start();
+ * ens.addKeyPair({ keyPairName: "web" });
+ * ens.faults.throttle("DeleteKeyPairs", 2, { retryAfterSeconds: 1 });
+ * // Run the code under test with { ...process.env, ...ens.env() } …
+ * await ens.waitForCalls(3, "DeleteKeyPairs");
+ * expect(ens.keyPair("web")).toBeUndefined();
+ * expect(ens.calls().map((call) => call.code)).toEqual(["Throttling.User", "Throttling.User", undefined]);
+ * await ens.stop();
+ *
+ * The same server runs standalone with `ens-emulator [--port N]` (see `cli.ts`).
+ */
+export { EnsEmulator, EnsEmulatorOptions } from "./ens-emulator";
+export {
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_ACCESS_KEY_SECRET,
+  DEFAULT_MAX_CLOCK_SKEW_SECONDS,
+  DEFAULT_RSA_BITS,
+} from "./ens-emulator";
+export { EmulatedKeyPair } from "./emulated-key-pair";
+export { EmulatorCall, CallOutcome } from "./emulator-call";
+export { EmulatorFaults } from "./emulator-faults";
+export { EmulatorCredential } from "./credential-store";
+export { SignatureMethod } from "./signed-request";
+export { EnsErrorCode } from "./api-error";
+export { InvalidOptionError } from "./invalid-option-error";
+export { ENS_API_VERSION } from "./request-pipeline";

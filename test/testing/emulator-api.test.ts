@@ -1,0 +1,224 @@
+import { request } from "node:http";
+import { generateKeyPairSync } from "node:crypto";
+import { sshRsaPublicKeyOf } from "../../lib/public-key";
+import { EnsEmulator, InvalidOptionError } from "../../lib/testing";
+import { callEns, sdkError } from "./sdk-client";
+
+describe("EnsEmulator lifecycle and options", () => {
+  it("listens on 127.0.0.1 with a random port and the default credentials", async () => {
+    const ens = await EnsEmulator.start();
+    try {
+      expect(ens.port).toBeGreaterThan(0);
+      expect(ens.endpoint).toBe(`http://127.0.0.1:${ens.port}`);
+      expect(ens.credentials).toEqual({
+        accessKeyId: "test-access-key-id",
+        accessKeySecret: "test-access-key-secret",
+      });
+      expect(ens.env()).toEqual({
+        ALIBABA_CLOUD_ACCESS_KEY_ID: "test-access-key-id",
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: "test-access-key-secret",
+        ALIBABA_CLOUD_ENDPOINT_ENS: ens.endpoint,
+      });
+    } finally {
+      await ens.stop();
+    }
+  });
+
+  it("uses the given credentials", async () => {
+    const ens = await EnsEmulator.start({ accessKeyId: "my-id", accessKeySecret: "my-secret" });
+    try {
+      await callEns(ens, "DescribeKeyPairs");
+      expect(ens.calls()[0]).toMatchObject({ accessKeyId: "my-id", signatureVerified: true });
+      expect(
+        await sdkError(callEns(ens, "DescribeKeyPairs", {}, { accessKeyId: "test-access-key-id" })),
+      ).toMatchObject({
+        code: "InvalidAccessKeyId.NotFound",
+      });
+    } finally {
+      await ens.stop();
+    }
+  });
+
+  it("listens on ::1 with a bracketed endpoint", async () => {
+    const ens = await EnsEmulator.start({ host: "::1" }).catch((error: NodeJS.ErrnoException) => {
+      // Machines without IPv6 loopback cannot run this case; anything else is a failure.
+      if (error.code === "EADDRNOTAVAIL" || error.code === "EAFNOSUPPORT") return undefined;
+      throw error;
+    });
+    if (!ens) return;
+    try {
+      expect(ens.endpoint).toBe(`http://[::1]:${ens.port}`);
+    } finally {
+      await ens.stop();
+    }
+  });
+
+  it.each([
+    [{ host: "0.0.0.0" }, /loopback only/],
+    [{ host: "192.168.1.10" }, /loopback only/],
+    [{ port: 70000 }, /port/],
+    [{ port: 1.5 }, /port/],
+    [{ maxClockSkewSeconds: -1 }, /maxClockSkewSeconds/],
+    [{ rsaBits: 512 }, /rsaBits/],
+  ])("refuses %j", async (options, message) => {
+    const start = EnsEmulator.start(options);
+    await expect(start).rejects.toThrow(InvalidOptionError);
+    await expect(start).rejects.toThrow(message);
+  });
+
+  it("reports a port in use", async () => {
+    const first = await EnsEmulator.start();
+    try {
+      await expect(EnsEmulator.start({ port: first.port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it("stop() closes idle keep-alive connections and is idempotent", async () => {
+    const ens = await EnsEmulator.start();
+    const socketClosed = new Promise<void>((resolve, reject) => {
+      const outgoing = request(
+        {
+          host: "127.0.0.1",
+          port: ens.port,
+          method: "GET",
+          path: "/",
+          headers: { connection: "keep-alive" },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => outgoing.socket?.once("close", () => resolve()));
+        },
+      );
+      outgoing.on("error", reject);
+      outgoing.end();
+    });
+    await ens.waitForCalls(1);
+    await Promise.all([ens.stop(), ens.stop()]);
+    await socketClosed;
+  });
+
+  it("stop() ends a call waiting on latency and rejects pending waitForCalls", async () => {
+    const ens = await EnsEmulator.start({ rsaBits: 1024 });
+    ens.faults.latency("*", 60_000);
+    const pending = callEns(ens, "CreateKeyPair", { KeyPairName: "slow" }).then(
+      () => "answered",
+      () => "failed",
+    );
+    // The key exists once the action ran, i.e. once the answer waits on the latency timer.
+    const deadline = Date.now() + 10_000;
+    while (!ens.keyPair("slow") && Date.now() < deadline)
+      await new Promise((resolve) => setImmediate(resolve));
+    expect(ens.keyPair("slow")).toBeDefined();
+    const waiter = ens.waitForCalls(5);
+    await ens.stop();
+    await expect(waiter).rejects.toThrow(/stopped before receiving 5 call/);
+    expect(await pending).toBe("failed");
+  });
+});
+
+describe("EnsEmulator state and out-of-band changes", () => {
+  let ens: EnsEmulator;
+  beforeAll(async () => {
+    ens = await EnsEmulator.start({ rsaBits: 1024 });
+  });
+  afterAll(() => ens.stop());
+  beforeEach(() => ens.reset());
+
+  it("addKeyPair generates a key, or stores the given one with the API's fingerprint", async () => {
+    const generated = ens.addKeyPair({ keyPairName: "generated" });
+    expect(generated.publicKey).toMatch(/^ssh-rsa AAAA/);
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const line = sshRsaPublicKeyOf(publicKey);
+    const given = ens.addKeyPair({ keyPairName: "given", publicKey: `${line} me@host` });
+    expect(given.publicKey).toBe(line);
+    const { body } = await callEns(ens, "ImportKeyPair", { KeyPairName: "via-api", PublicKeyBody: line });
+    expect(body.KeyPairFingerPrint).toBe(given.fingerprint);
+    expect(ens.keyPairs().map((k) => k.keyPairName)).toEqual(["generated", "given", "via-api"]);
+  });
+
+  it.each([
+    [{ keyPairName: "1bad" }, /must start with a letter/],
+    [{ keyPairName: "good", publicKey: "ssh-dss AAAA" }, /only ssh-rsa/],
+  ])("addKeyPair refuses %j", (keyPair, message) => {
+    expect(() => ens.addKeyPair(keyPair)).toThrow(message);
+  });
+
+  it("addKeyPair refuses a taken name", () => {
+    ens.addKeyPair({ keyPairName: "twice" });
+    expect(() => ens.addKeyPair({ keyPairName: "twice" })).toThrow(/already exists/);
+  });
+
+  it("deleteKeyPair removes by name or ID, and says whether one existed", async () => {
+    const a = ens.addKeyPair({ keyPairName: "a-key" });
+    ens.addKeyPair({ keyPairName: "b-key" });
+    expect(ens.deleteKeyPair(a.keyPairId)).toBe(true);
+    expect(ens.deleteKeyPair("b-key")).toBe(true);
+    expect(ens.deleteKeyPair("b-key")).toBe(false);
+    expect(await sdkError(callEns(ens, "DeleteKeyPairs", { KeyPairName: "b-key" }))).toMatchObject({
+      code: "PubKeyNameNotExist",
+    });
+  });
+
+  it("attachInstance returns the instance ID and shows it on the key pair; detachInstances clears them", () => {
+    ens.addKeyPair({ keyPairName: "bound" });
+    const generated = ens.attachInstance("bound");
+    expect(generated).toMatch(/^i-[a-z0-9]{20}$/);
+    expect(ens.attachInstance("bound", "i-given")).toBe("i-given");
+    expect(ens.keyPair("bound")?.attachedInstanceIds).toEqual([generated, "i-given"]);
+    ens.detachInstances("bound");
+    expect(ens.keyPair("bound")?.attachedInstanceIds).toEqual([]);
+  });
+
+  it("attachInstance and detachInstances refuse an unknown key pair", () => {
+    expect(() => ens.attachInstance("ghost")).toThrow(/no key pair named "ghost"/);
+    expect(() => ens.detachInstances("ghost")).toThrow(/no key pair named "ghost"/);
+  });
+
+  it("returns snapshots that later changes do not alter", () => {
+    ens.addKeyPair({ keyPairName: "snap" });
+    const before = ens.keyPair("snap");
+    ens.attachInstance("snap", "i-1");
+    expect(before?.attachedInstanceIds).toEqual([]);
+    expect(Object.isFrozen(before)).toBe(true);
+  });
+
+  it("waitForCalls resolves once enough calls (of an action) finished, counting earlier ones", async () => {
+    await callEns(ens, "DescribeKeyPairs");
+    await ens.waitForCalls(1);
+    const deletes = ens.waitForCalls(2, "DeleteKeyPairs");
+    let resolved = false;
+    void deletes.then(() => (resolved = true));
+    await sdkError(callEns(ens, "DeleteKeyPairs", { KeyPairName: "x1" }));
+    await callEns(ens, "DescribeKeyPairs");
+    expect(resolved).toBe(false);
+    await sdkError(callEns(ens, "DeleteKeyPairs", { KeyPairName: "x1" }));
+    await deletes;
+    await expect(ens.waitForCalls(-1)).rejects.toThrow(RangeError);
+  });
+
+  it("waitForCalls lets a test wait for calls a separate client makes", async () => {
+    const waiting = ens.waitForCalls(3, "DescribeKeyPairs");
+    const clients = Promise.all([1, 2, 3].map(() => callEns(ens, "DescribeKeyPairs")));
+    await waiting;
+    await clients;
+    expect(ens.calls()).toHaveLength(3);
+  });
+
+  it("reset() forgets key pairs, calls and faults but keeps credentials", async () => {
+    ens.addCredential({ accessKeyId: "kept", accessKeySecret: "kept-secret" });
+    ens.addKeyPair({ keyPairName: "gone-after-reset" });
+    ens.faults.noPermission("*");
+    await sdkError(callEns(ens, "DescribeKeyPairs"));
+    ens.reset();
+    expect(ens.keyPairs()).toEqual([]);
+    expect(ens.calls()).toEqual([]);
+    await callEns(ens, "DescribeKeyPairs", {}, { accessKeyId: "kept", accessKeySecret: "kept-secret" });
+    expect(ens.calls()).toHaveLength(1);
+  });
+
+  it("refuses an empty credential", () => {
+    expect(() => ens.addCredential({ accessKeyId: "", accessKeySecret: "x" })).toThrow(/non-empty/);
+  });
+});
