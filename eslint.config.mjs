@@ -8,7 +8,13 @@ export default tseslint.config(
   {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: {
-      globals: { process: "readonly", console: "readonly", require: "readonly", module: "writable", __dirname: "readonly" },
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+      },
     },
   },
   {
@@ -17,16 +23,38 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/handler/**", "./handler/*", "../handler/*"], message: "Synth-time code must not import runtime handler code; reference the bundled asset path instead." }] },
+        {
+          patterns: [
+            {
+              group: ["**/handler/**", "./handler/*", "../handler/*"],
+              message:
+                "Synth-time code must not import runtime handler code; reference the bundled asset path instead.",
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ["lib/handler/**/*.ts", "lib/testing/**/*.ts", "lib/key-pair-name.ts", "lib/public-key.ts", "lib/endpoint.ts", "lib/handler-contract.ts"],
+    files: [
+      "lib/handler/**/*.ts",
+      "lib/ens/**/*.ts",
+      "lib/cli/**/*.ts",
+      "lib/testing/**/*.ts",
+      "lib/key-pair-name.ts",
+      "lib/public-key.ts",
+      "lib/endpoint.ts",
+      "lib/handler-contract.ts",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "cdktf", message: "Runtime code never imports cdktf." }, { name: "constructs", message: "Runtime code never imports constructs." }] },
+        {
+          paths: [
+            { name: "cdktf", message: "Runtime code never imports cdktf." },
+            { name: "constructs", message: "Runtime code never imports constructs." },
+          ],
+        },
       ],
     },
   },

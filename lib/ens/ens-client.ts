@@ -1,0 +1,205 @@
+/**
+ * A thin typed client for the four ENS key pair actions on top of the official SDK (`@alicloud/openapi-core`
+ * `callApi`, RPC style, V3 `ACS3-HMAC-SHA256` signatures). One method call = exactly one HTTP request: the SDK's
+ * own retry is off, retries belong to {@link retryUntilDeadline} so they can be counted, logged and bounded.
+ */
+import OpenApiClient, { $OpenApiUtil } from "@alicloud/openapi-core";
+import Credential from "@alicloud/credentials";
+import type { CredentialsProvider } from "@alicloud/credentials";
+import { RetryOptions as SdkRetryOptions, RuntimeOptions } from "@darabonba/typescript";
+import type { Endpoint } from "../endpoint";
+import { ENS_API_VERSION, EnsAction } from "./ens-actions";
+import { normalizeEnsError } from "./ens-errors";
+
+/** Options of {@link EnsClient}. */
+export interface EnsClientOptions {
+  /** Where to send requests. */
+  readonly endpoint: Endpoint;
+  /** Where signing credentials come from. */
+  readonly credentials: CredentialsProvider;
+  /** Longest wait for a connection, per request (also capped by the caller's time left). @default 5000 */
+  readonly connectTimeoutMs?: number;
+  /** Longest wait for a complete answer once connected, per request (also capped by the time left). @default 20000 */
+  readonly readTimeoutMs?: number;
+  /** Appended to the SDK's User-Agent. @default "cdktf-ens-key-pair" */
+  readonly userAgent?: string;
+}
+
+/** A key pair as DescribeKeyPairs lists it. */
+export interface EnsKeyPairSummary {
+  /** The key pair name. */
+  readonly keyPairName: string;
+  /** The key pair ID (`ssh-...`). */
+  readonly keyPairId: string;
+  /** MD5 fingerprint, colon-separated hex. */
+  readonly fingerprint: string;
+  /** Creation time as the API reports it (ISO 8601, UTC). */
+  readonly creationTime: string;
+}
+
+/** CreateKeyPair's answer. */
+export interface CreatedKeyPair {
+  /** The key pair ID. */
+  readonly keyPairId: string;
+  /** MD5 fingerprint. */
+  readonly fingerprint: string;
+  /** The unencrypted PEM private key: ENS returns it once and never again. */
+  readonly privateKeyBody: string;
+  /** The RequestId. */
+  readonly requestId?: string;
+}
+
+/** ImportKeyPair's answer (it has no KeyPairId). */
+export interface ImportedKeyPair {
+  /** MD5 fingerprint. */
+  readonly fingerprint: string;
+  /** The RequestId. */
+  readonly requestId?: string;
+}
+
+/** One page of DescribeKeyPairs. */
+export interface KeyPairPage {
+  /** The key pairs on this page. */
+  readonly keyPairs: readonly EnsKeyPairSummary[];
+  /** How many key pairs match in total. */
+  readonly totalCount: number;
+  /** The RequestId. */
+  readonly requestId?: string;
+}
+
+/** DeleteKeyPairs' answer. */
+export interface DeletedKeyPair {
+  /** The RequestId. */
+  readonly requestId?: string;
+}
+
+type Body = Readonly<Record<string, unknown>>;
+
+function stringField(body: Body, name: string): string {
+  const value = body[name];
+  return typeof value === "string" ? value : "";
+}
+
+function requestIdOf(body: Body): string | undefined {
+  return stringField(body, "RequestId") || undefined;
+}
+
+function summaryOf(item: unknown): EnsKeyPairSummary {
+  const body = (item ?? {}) as Body;
+  return {
+    keyPairName: stringField(body, "KeyPairName"),
+    keyPairId: stringField(body, "KeyPairId"),
+    fingerprint: stringField(body, "KeyPairFingerPrint"),
+    creationTime: stringField(body, "CreationTime"),
+  };
+}
+
+/** Calls the ENS key pair actions. */
+export class EnsClient {
+  private readonly sdk: OpenApiClient;
+  private readonly connectTimeoutMs: number;
+  private readonly readTimeoutMs: number;
+
+  constructor(options: EnsClientOptions) {
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
+    this.readTimeoutMs = options.readTimeoutMs ?? 20_000;
+    this.sdk = new OpenApiClient(
+      new $OpenApiUtil.Config({
+        credential: new Credential(null, options.credentials),
+        endpoint: options.endpoint.host,
+        protocol: options.endpoint.protocol,
+        connectTimeout: this.connectTimeoutMs,
+        readTimeout: this.readTimeoutMs,
+        userAgent: options.userAgent ?? "cdktf-ens-key-pair",
+        // Explicitly off: openapi-core retries only when retryOptions say so; we count and bound attempts ourselves.
+        retryOptions: new SdkRetryOptions({ retryable: false }),
+      }),
+    );
+  }
+
+  /** CreateKeyPair(KeyPairName). */
+  public async createKeyPair(keyPairName: string, timeLeftMs: number): Promise<CreatedKeyPair> {
+    const body = await this.call(EnsAction.CREATE_KEY_PAIR, { KeyPairName: keyPairName }, timeLeftMs);
+    return {
+      keyPairId: stringField(body, "KeyPairId"),
+      fingerprint: stringField(body, "KeyPairFingerPrint"),
+      privateKeyBody: stringField(body, "PrivateKeyBody"),
+      requestId: requestIdOf(body),
+    };
+  }
+
+  /** ImportKeyPair(KeyPairName, PublicKeyBody). */
+  public async importKeyPair(
+    keyPairName: string,
+    publicKeyBody: string,
+    timeLeftMs: number,
+  ): Promise<ImportedKeyPair> {
+    const body = await this.call(
+      EnsAction.IMPORT_KEY_PAIR,
+      { KeyPairName: keyPairName, PublicKeyBody: publicKeyBody },
+      timeLeftMs,
+    );
+    return { fingerprint: stringField(body, "KeyPairFingerPrint"), requestId: requestIdOf(body) };
+  }
+
+  /** DescribeKeyPairs(KeyPairName, PageNumber, PageSize): one page. */
+  public async describeKeyPairs(
+    query: { readonly keyPairName: string; readonly pageNumber: number; readonly pageSize: number },
+    timeLeftMs: number,
+  ): Promise<KeyPairPage> {
+    const body = await this.call(
+      EnsAction.DESCRIBE_KEY_PAIRS,
+      {
+        KeyPairName: query.keyPairName,
+        PageNumber: String(query.pageNumber),
+        PageSize: String(query.pageSize),
+      },
+      timeLeftMs,
+    );
+    const list = (body.KeyPairs as { KeyPair?: unknown } | undefined)?.KeyPair;
+    const keyPairs = Array.isArray(list) ? list.map(summaryOf) : [];
+    const total = Number(body.TotalCount);
+    return {
+      keyPairs,
+      totalCount: Number.isFinite(total) ? total : keyPairs.length,
+      requestId: requestIdOf(body),
+    };
+  }
+
+  /** DeleteKeyPairs(KeyPairName). */
+  public async deleteKeyPairs(keyPairName: string, timeLeftMs: number): Promise<DeletedKeyPair> {
+    const body = await this.call(EnsAction.DELETE_KEY_PAIRS, { KeyPairName: keyPairName }, timeLeftMs);
+    return { requestId: requestIdOf(body) };
+  }
+
+  /**
+   * One signed RPC request. Business parameters go in the query, as the generated ENS SDK sends them.
+   *
+   * @throws EnsApiError | EnsTransportError (or the original error when it is neither)
+   */
+  private async call(action: EnsAction, query: Record<string, string>, timeLeftMs: number): Promise<Body> {
+    const params = new $OpenApiUtil.Params({
+      action,
+      version: ENS_API_VERSION,
+      protocol: "HTTPS",
+      pathname: "/",
+      method: "POST",
+      authType: "AK",
+      style: "RPC",
+      reqBodyType: "formData",
+      bodyType: "json",
+    });
+    const runtime = new RuntimeOptions({
+      connectTimeout: Math.max(1, Math.min(this.connectTimeoutMs, timeLeftMs)),
+      readTimeout: Math.max(1, Math.min(this.readTimeoutMs, timeLeftMs)),
+      // A fresh connection per attempt: a retry after a reset never lands on a half-dead pooled socket.
+      keepAlive: false,
+    });
+    try {
+      const response = await this.sdk.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), runtime);
+      return (response.body ?? {}) as Body;
+    } catch (error) {
+      throw normalizeEnsError(error);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The handler process from argv and env to an exit code: usage check, input validation, endpoint and
+ * credentials (all before any API call), then the command. Returns the exit code instead of exiting so it can
+ * be driven in-process as well.
+ */
+import { ACCESS_KEY_SECRET_VARS, loadCredentials, SECURITY_TOKEN_VARS } from "../ens/credentials";
+import { EnsClient } from "../ens/ens-client";
+import { resolveEnsEndpoint } from "../ens/ens-endpoint";
+import { EnsLog } from "../ens/ens-log";
+import { reportError } from "../ens/error-outcomes";
+import { RetryClock, SYSTEM_CLOCK } from "../ens/retry";
+import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../handler-contract";
+import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./create-key-pair";
+import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./delete-key-pair";
+import type { HandlerContext } from "./handler-context";
+import { isHandlerCommand, readCreateInput, readDeleteInput } from "./handler-input";
+
+/** The process around the handler. */
+export interface HandlerProcess {
+  /** Command-line arguments after the script. */
+  readonly argv: readonly string[];
+  /**
+   * The environment (the only input channel). The SDK's own credential providers (OIDC, profiles, ECS) read
+   * their variables from `process.env` regardless.
+   */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Receives each stderr line, without newline. */
+  readonly writeStderr: (line: string) => void;
+  /** @default the system clock */
+  readonly clock?: RetryClock;
+  /** @default Math.random */
+  readonly random?: () => number;
+}
+
+const USAGE =
+  `usage: node handler.js ${HandlerCommand.CREATE}|${HandlerCommand.DELETE} ` +
+  `(inputs come only from the ${HandlerEnv.KEY_PAIR_NAME} and other ENS_KEY_PAIR_* environment variables that the EnsKeyPair provisioners set)`;
+
+/** Resolves endpoint and credentials and builds the client: every check that must pass before an API call. */
+async function connect(
+  io: HandlerProcess,
+  log: EnsLog,
+  endpointProp: string | undefined,
+): Promise<HandlerContext> {
+  const endpoint = resolveEnsEndpoint(
+    { value: endpointProp, source: `${HandlerEnv.ENDPOINT} (the endpoint prop)` },
+    io.env,
+  );
+  const loaded = await loadCredentials(io.env);
+  log.redact(loaded.credentials.accessKeySecret);
+  log.redact(loaded.credentials.securityToken);
+  const origin = endpoint.source === "default" ? "the default endpoint" : `set by ${endpoint.source}`;
+  log.info(
+    `calling ${endpoint.protocol}://${endpoint.host} (${origin}) with credentials from ${loaded.sourceName}`,
+  );
+  return {
+    client: new EnsClient({ endpoint, credentials: loaded.provider }),
+    log,
+    clock: io.clock ?? SYSTEM_CLOCK,
+    random: io.random,
+  };
+}
+
+/**
+ * Runs the handler.
+ *
+ * @returns the exit code (`HandlerExitCode`)
+ */
+export async function runHandler(io: HandlerProcess): Promise<number> {
+  const log = new EnsLog(io.writeStderr);
+  for (const name of [...ACCESS_KEY_SECRET_VARS, ...SECURITY_TOKEN_VARS]) log.redact(io.env[name]);
+  const [command, ...extra] = io.argv;
+  if (!isHandlerCommand(command) || extra.length > 0) {
+    const given = io.argv.length === 0 ? "no command" : `arguments ${JSON.stringify(io.argv.join(" "))}`;
+    log.error(
+      `expected exactly one command, ${HandlerCommand.CREATE} or ${HandlerCommand.DELETE}, but got ${given}. ${USAGE}`,
+    );
+    return HandlerExitCode.INVALID_INPUT;
+  }
+  const consequence =
+    command === HandlerCommand.DELETE ? DELETE_FAILURE_CONSEQUENCE : CREATE_FAILURE_CONSEQUENCE;
+  try {
+    if (command === HandlerCommand.DELETE) {
+      const input = readDeleteInput(io.env);
+      if (input.removalPolicy === "retain") {
+        log.info(
+          `key pair ${JSON.stringify(input.keyPairName)} retained (removalPolicy retain): left in Alibaba Cloud`,
+        );
+        return HandlerExitCode.OK;
+      }
+      return await runDeleteCommand(await connect(io, log, input.endpoint), input);
+    }
+    const input = readCreateInput(io.env);
+    return await runCreateCommand(await connect(io, log, input.endpoint), input);
+  } catch (error) {
+    const { message, exitCode } = reportError(error, consequence);
+    log.error(message);
+    return exitCode;
+  }
+}

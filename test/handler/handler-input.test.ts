@@ -1,0 +1,105 @@
+/**
+ * Reading and re-validating the handler's env input.
+ */
+import { ConfigurationError } from "../../lib/ens/configuration-error";
+import { readCreateInput, readDeleteInput } from "../../lib/handler/handler-input";
+import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
+
+const NAME = { ENS_KEY_PAIR_NAME: "my-key" };
+
+describe("readCreateInput", () => {
+  test("create mode with defaults", () => {
+    expect(
+      readCreateInput({ ...NAME, ENS_KEY_PAIR_MODE: "create", ENS_KEY_PAIR_PRIVATE_KEY_FILE: "" }),
+    ).toEqual({
+      keyPairName: "my-key",
+      mode: "create",
+      endpoint: undefined,
+      deleteTimeoutMs: 300_000,
+      privateKeyFile: undefined,
+    });
+  });
+
+  test("import mode normalizes the key (drops the comment) and computes its fingerprint", () => {
+    const input = readCreateInput({
+      ...NAME,
+      ENS_KEY_PAIR_MODE: "import",
+      ENS_KEY_PAIR_PUBLIC_KEY: `  ${RSA_PUBLIC_KEY}\n`,
+    });
+
+    expect(input).toMatchObject({
+      mode: "import",
+      publicKey: RSA_PUBLIC_KEY.split(" ").slice(0, 2).join(" "),
+      fingerprint: RSA_PUBLIC_KEY_MD5,
+    });
+  });
+
+  test("without a mode, a public key means import", () => {
+    expect(readCreateInput({ ...NAME, ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY }).mode).toBe("import");
+    expect(readCreateInput(NAME).mode).toBe("create");
+  });
+
+  test("the expected fingerprint is compared case-insensitively", () => {
+    const env = {
+      ...NAME,
+      ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY,
+      ENS_KEY_PAIR_FINGERPRINT: RSA_PUBLIC_KEY_MD5.toUpperCase(),
+    };
+
+    expect(readCreateInput(env).mode).toBe("import");
+  });
+
+  test.each([
+    [{ ENS_KEY_PAIR_MODE: "generate" }, 'Invalid ENS_KEY_PAIR_MODE "generate"'],
+    [{ ENS_KEY_PAIR_MODE: "create", ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY }, 'set the mode to "import"'],
+    [{ ENS_KEY_PAIR_MODE: "import" }, "ENS_KEY_PAIR_PUBLIC_KEY is not set"],
+    [
+      { ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY, ENS_KEY_PAIR_PRIVATE_KEY_FILE: "/tmp/k" },
+      "is set in import mode",
+    ],
+    [{ ENS_KEY_PAIR_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----" }, "it is a PEM block"],
+    [{ ENS_KEY_PAIR_PRIVATE_KEY_FILE: "./id_rsa" }, "it must be an absolute path"],
+    [{ ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "-1" }, "greater than 0"],
+    [{ ENS_KEY_PAIR_NAME: "http://x" }, 'must not start with "http://"'],
+  ])("%j is refused", (env, message) => {
+    expect(() => readCreateInput({ ...NAME, ...env })).toThrow(ConfigurationError);
+    expect(() => readCreateInput({ ...NAME, ...env })).toThrow(message);
+  });
+});
+
+describe("readDeleteInput", () => {
+  test("defaults: destroy, 300 s", () => {
+    expect(readDeleteInput(NAME)).toEqual({
+      keyPairName: "my-key",
+      endpoint: undefined,
+      deleteTimeoutMs: 300_000,
+      removalPolicy: "destroy",
+    });
+  });
+
+  test("accepts decimal timeouts and the retain policy", () => {
+    expect(
+      readDeleteInput({
+        ...NAME,
+        ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "0.25",
+        ENS_KEY_PAIR_REMOVAL_POLICY: "retain",
+      }),
+    ).toMatchObject({ deleteTimeoutMs: 250, removalPolicy: "retain" });
+  });
+
+  test("ignores create-only values, so a stale one never blocks a destroy", () => {
+    expect(() =>
+      readDeleteInput({
+        ...NAME,
+        ENS_KEY_PAIR_PUBLIC_KEY: "not a key",
+        ENS_KEY_PAIR_PRIVATE_KEY_FILE: "relative",
+      }),
+    ).not.toThrow();
+  });
+
+  test.each(["0", "1e3", "Infinity", "5s", " "])("timeout %j is refused", (value) => {
+    expect(() => readDeleteInput({ ...NAME, ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: value })).toThrow(
+      "it must be a number of seconds greater than 0",
+    );
+  });
+});
