@@ -1,0 +1,90 @@
+/**
+ * What users install: the `npm pack` tarball. It must carry compiled JS, typings and the bundled handler (and nothing
+ * of the sources or tests), and the README's usage example must run from it as written: synthesize, then really
+ * deploy and destroy with terraform against the emulator using the handler shipped inside the tarball.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { transformSync } from "esbuild";
+import { EnsEmulator } from "../lib/testing";
+import { appWithPackage, packPackage, PackedPackage } from "./support/packed-package";
+import { baseTerraformEnv, terraformAvailable } from "./support/terraform";
+
+const root = path.resolve(__dirname, "..");
+
+function readmeUsageExample(): string {
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Use it in your stack"));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!match) throw new Error("README has no ts example under 'Use it in your stack'");
+  return match[1];
+}
+
+let packed: PackedPackage;
+beforeAll(() => (packed = packPackage()));
+
+test("the tarball holds compiled JS, typings, the bundled handler and the emulator command, and no sources", () => {
+  expect(packed.files).toEqual(
+    expect.arrayContaining([
+      "package.json",
+      "README.md",
+      "dist/lib/index.js",
+      "dist/lib/index.d.ts",
+      "dist/lib/testing/index.js",
+      "dist/lib/testing/index.d.ts",
+      "dist/lib/testing/cli.js",
+      "dist/handler/handler.js",
+    ]),
+  );
+  expect(packed.files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
+  expect(packed.files.filter((f) => /^(lib|test|examples|scripts|bench|providers|\.gen)\//.test(f))).toEqual(
+    [],
+  );
+});
+
+const testWithTerraform = terraformAvailable() ? test : test.skip;
+
+testWithTerraform(
+  "the README usage example runs from the installed tarball: synth, deploy, destroy",
+  async () => {
+    const app = appWithPackage(packed);
+    const emulator = await EnsEmulator.start({ rsaBits: 1024 });
+    try {
+      const code = transformSync(readmeUsageExample(), {
+        loader: "ts",
+        format: "cjs",
+        platform: "node",
+      }).code;
+      fs.writeFileSync(path.join(app, "main.js"), code);
+      execFileSync(process.execPath, ["main.js"], {
+        cwd: app,
+        env: { PATH: process.env.PATH, CDKTF_OUTDIR: "cdktf.out" },
+      });
+
+      const stackDir = path.join(app, "cdktf.out", "stacks", "edge");
+      const stack = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
+      expect(Object.keys(stack.resource.terraform_data)).toHaveLength(2);
+
+      const env = { ...baseTerraformEnv(), HOME: app, ...emulator.env() };
+      const terraform = (...args: string[]) =>
+        promisify(execFile)("terraform", [...args, "-no-color"], { cwd: stackDir, env });
+      await terraform("init", "-input=false");
+      await terraform("apply", "-auto-approve", "-input=false");
+      expect(
+        emulator
+          .keyPairs()
+          .map((k) => k.keyPairName)
+          .sort(),
+      ).toEqual(["ops", "web:prod"]);
+      expect(fs.statSync(path.join(app, "keys", "web.pem")).mode & 0o777).toBe(0o600);
+
+      await terraform("destroy", "-auto-approve", "-input=false");
+      expect(emulator.keyPairs()).toEqual([]);
+    } finally {
+      await emulator.stop();
+      fs.rmSync(app, { recursive: true, force: true });
+    }
+  },
+);
