@@ -27,10 +27,16 @@ const LETTER = /^[A-Za-z]$/;
 const ALLOWED = /^[A-Za-z0-9:_-]$/;
 const URL_PREFIX = /^https?:\/\//i;
 
-/** Renders a value for an error message: quoted, escaped (no raw newlines or control characters), shortened. */
+/**
+ * Renders a value for an error message: quoted, shortened, and with every character outside printable ASCII
+ * escaped as `\uXXXX`, so control and invisible characters can neither hide in nor act on a terminal or log.
+ */
 export function describeValue(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(shown);
+  return JSON.stringify(shown).replace(
+    /[^\x20-\x7e\u2026]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**
