@@ -42,6 +42,7 @@ export default tseslint.config(
       "lib/cli/**/*.ts",
       "lib/testing/**/*.ts",
       "lib/key-pair-name.ts",
+      "lib/key-pair-id.ts",
       "lib/public-key.ts",
       "lib/endpoint.ts",
       "lib/handler-contract.ts",

@@ -9,7 +9,6 @@ import {
   createBeforeDestroyRefused,
   emptyPrivateKeyFile,
   invalidDeleteTimeout,
-  invalidKeyPairId,
   invalidProp,
   invalidRemovalPolicy,
   keyPairIdWithoutAdoption,
@@ -17,6 +16,7 @@ import {
   privateKeyFileWithAdoption,
 } from "./errors";
 import { DEFAULT_DELETE_TIMEOUT_SECONDS, KeyPairMode } from "./handler-contract";
+import { checkKeyPairId } from "./key-pair-id";
 import { checkKeyPairName } from "./key-pair-name";
 import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./public-key";
 
@@ -106,11 +106,7 @@ export interface EnsKeyPairProps {
  * Synthesizes one `terraform_data` resource with a create-time and a destroy-time local-exec provisioner.
  */
 export class EnsKeyPair extends Construct {
-  /**
-   * The key pair name as a token that references the underlying resource: whatever uses it (for example an
-   * `alicloud_ens_instance`'s `key_pair_name`) is created after the key pair and destroyed before it.
-   */
-  public readonly keyPairName: string;
+  private keyPairNameToken?: string;
 
   /** Whether ENS creates the key (`create`) or imports `publicKey` (`import`). */
   public readonly mode: KeyPairMode;
@@ -159,8 +155,17 @@ export class EnsKeyPair extends Construct {
       triggersReplace: identity,
       provisioners: handlerProvisioners(handlerAssetOf(this).path, Object.keys(input)),
     });
-    this.keyPairName = this.resource.inputAttribute("key_pair_name");
     this.node.addValidation({ validate: () => this.refuseCreateBeforeDestroy() });
+  }
+
+  /**
+   * The key pair name as a token that references the underlying resource: whatever uses it (for example an
+   * `alicloud_ens_instance`'s `key_pair_name`) is created after the key pair and destroyed before it.
+   */
+  public get keyPairName(): string {
+    // Made on first use: a token records a stack trace, which thousands of unreferenced key pairs need not pay for.
+    this.keyPairNameToken ??= this.resource.inputAttribute("key_pair_name");
+    return this.keyPairNameToken;
   }
 
   /**
@@ -168,8 +173,7 @@ export class EnsKeyPair extends Construct {
    * Checked at synth (not in the constructor) because lifecycle and overrides can be set after construction.
    */
   private refuseCreateBeforeDestroy(): string[] {
-    const rendered = this.resource.toTerraform().resource.terraform_data[this.resource.friendlyUniqueId];
-    return rendered.lifecycle?.create_before_destroy ? [createBeforeDestroyRefused(this.node.path)] : [];
+    return this.resource.createsBeforeDestroy ? [createBeforeDestroyRefused(this.node.path)] : [];
   }
 }
 
@@ -209,7 +213,8 @@ function checkedTimeout(where: string, seconds: number): string {
 
 function checkedKeyPairId(where: string, id: string): string {
   if (Token.isUnresolved(id)) return id;
-  if (!/^ssh-[A-Za-z0-9]+$/.test(id)) throw invalidKeyPairId(where, id);
+  const violation = checkKeyPairId(id, "keyPairId");
+  if (violation) throw invalidProp(where, violation);
   return id;
 }
 

@@ -62,14 +62,6 @@ export function keyPairIdWithoutAdoption(path: string): EnsKeyPairValidationErro
   );
 }
 
-/** `keyPairId` does not look like an ENS key pair ID. */
-export function invalidKeyPairId(path: string, value: string): EnsKeyPairValidationError {
-  return new EnsKeyPairValidationError(
-    at(path) +
-      `keyPairId must look like "ssh-" followed by letters and digits, and it is ${JSON.stringify(value)}.`,
-  );
-}
-
 /** `privateKeyFile` was given with `adoptExisting`. */
 export function privateKeyFileWithAdoption(path: string): EnsKeyPairValidationError {
   return new EnsKeyPairValidationError(

@@ -358,7 +358,7 @@ describe("adopting an existing key pair", () => {
     [{ keyPairId: "ssh-abc", privateKeyFile: undefined }, /keyPairId is set without adoptExisting: true/],
     [
       { adoptExisting: true, keyPairId: "key-1", privateKeyFile: undefined },
-      /keyPairId must look like "ssh-"/,
+      /Invalid keyPairId "key-1": a KeyPairId is "ssh-" followed by letters and digits/,
     ],
     [{ adoptExisting: true }, /privateKeyFile is set together with adoptExisting/],
   ])("rejects %j", (props, message) => {

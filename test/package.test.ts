@@ -36,6 +36,7 @@ test("the tarball holds compiled JS, typings, the bundled handler and the emulat
       "dist/lib/testing/index.d.ts",
       "dist/lib/testing/cli.js",
       "dist/handler/handler.js",
+      "dist/cli/ens-key-pair.js",
     ]),
   );
   expect(packed.files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);

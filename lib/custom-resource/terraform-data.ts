@@ -36,6 +36,17 @@ export class TerraformData extends TerraformResource {
     this.triggersReplace = config.triggersReplace;
   }
 
+  /**
+   * Whether create_before_destroy is set, through `lifecycle` or an override. Read from the configuration rather
+   * than by rendering the resource, which would double the synth cost of every key pair.
+   */
+  public get createsBeforeDestroy(): boolean {
+    return (
+      this.lifecycle?.createBeforeDestroy === true ||
+      this.rawOverrides?.lifecycle?.create_before_destroy === true
+    );
+  }
+
   /** A string token for `input.<key>`: referencing it makes the referrer depend on this resource. */
   public inputAttribute(key: string): string {
     return this.getStringAttribute(`input.${key}`);

@@ -57,6 +57,18 @@ export interface ImportedKeyPair {
   readonly requestId?: string;
 }
 
+/** Which page of DescribeKeyPairs to fetch, and its filters. */
+export interface KeyPairQuery {
+  /** Only key pairs of this name (how exactly the API matches it is undocumented). @default - any name */
+  readonly keyPairName?: string;
+  /** Only the key pair with this ID. @default - any ID */
+  readonly keyPairId?: string;
+  /** 1 for the first page. */
+  readonly pageNumber: number;
+  /** Key pairs per page. */
+  readonly pageSize: number;
+}
+
 /** One page of DescribeKeyPairs. */
 export interface KeyPairPage {
   /** The key pairs on this page. */
@@ -142,15 +154,14 @@ export class EnsClient {
     return { fingerprint: stringField(body, "KeyPairFingerPrint"), requestId: requestIdOf(body) };
   }
 
-  /** DescribeKeyPairs(KeyPairName, PageNumber, PageSize): one page. */
-  public async describeKeyPairs(
-    query: { readonly keyPairName: string; readonly pageNumber: number; readonly pageSize: number },
-    timeLeftMs: number,
-  ): Promise<KeyPairPage> {
+  /** DescribeKeyPairs([KeyPairName], [KeyPairId], PageNumber, PageSize): one page. */
+  public async describeKeyPairs(query: KeyPairQuery, timeLeftMs: number): Promise<KeyPairPage> {
     const body = await this.call(
       EnsAction.DESCRIBE_KEY_PAIRS,
       {
-        KeyPairName: query.keyPairName,
+        // An empty filter is left out: the API would read KeyPairName="" as a name to match.
+        ...(query.keyPairName ? { KeyPairName: query.keyPairName } : {}),
+        ...(query.keyPairId ? { KeyPairId: query.keyPairId } : {}),
         PageNumber: String(query.pageNumber),
         PageSize: String(query.pageSize),
       },
@@ -169,6 +180,12 @@ export class EnsClient {
   /** DeleteKeyPairs(KeyPairName). */
   public async deleteKeyPairs(keyPairName: string, timeLeftMs: number): Promise<DeletedKeyPair> {
     const body = await this.call(EnsAction.DELETE_KEY_PAIRS, { KeyPairName: keyPairName }, timeLeftMs);
+    return { requestId: requestIdOf(body) };
+  }
+
+  /** DeleteKeyPairs(KeyPairId): an ID is never reused, so this can only ever delete that one key pair. */
+  public async deleteKeyPairById(keyPairId: string, timeLeftMs: number): Promise<DeletedKeyPair> {
+    const body = await this.call(EnsAction.DELETE_KEY_PAIRS, { KeyPairId: keyPairId }, timeLeftMs);
     return { requestId: requestIdOf(body) };
   }
 

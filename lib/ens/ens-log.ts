@@ -13,7 +13,9 @@ export type AttemptOutcome =
   | "retrying"
   | "failed"
   | "found"
-  | "not-found";
+  | "not-found"
+  | "adopted"
+  | "name-reused";
 
 /** One API attempt, as logged. */
 export interface AttemptRecord {
@@ -78,6 +80,11 @@ export class EnsLog {
   /** Logs an informational line, e.g. the final summary. */
   public info(message: string): void {
     this.emit(`${LOG_PREFIX}: ${message}`);
+  }
+
+  /** Logs a warning: the run succeeds, but something needs the user's attention. */
+  public warn(message: string): void {
+    this.emit(`${LOG_PREFIX}: warning: ${message}`);
   }
 
   /** Logs the final error line. */

@@ -59,8 +59,11 @@ function parameterOf(error: EnsApiError): string {
   return named ? named[1] : "(not named by the API; see its message)";
 }
 
+/** Milliseconds below this read as "… ms"; from it, as seconds with one decimal (999 ms of a 1 s timeout reads 1.0 s). */
+const SECONDS_FROM_MS = 995;
+
 function duration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return ms < SECONDS_FROM_MS ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function apiRefusal(failure: ActionFailedError, error: EnsApiError): { text: string; exitCode: number } {

@@ -1,5 +1,6 @@
 /**
- * The `create` command: CreateKeyPair (private key written to a 0600 file or discarded) or ImportKeyPair.
+ * The `create` command: CreateKeyPair (private key written to a 0600 file or discarded) or ImportKeyPair, or, with
+ * adoptExisting, taking over the key pair that already holds the name.
  *
  * Atomic: Terraform taints a resource whose create provisioner failed, and a tainted resource's destroy
  * provisioner never runs, so a key pair left behind by a failed create would leak. Whenever this run may have
@@ -13,6 +14,7 @@ import { describeError, FailureReport, reportError } from "../ens/error-outcomes
 import { ActionFailedError, runLoggedAction } from "../ens/logged-action";
 import { isAmbiguous } from "../ens/retry";
 import { HandlerExitCode, KeyPairMode } from "../handler-contract";
+import { checkAdoptionById } from "./adoption-by-id";
 import { CommandFailure } from "./command-failure";
 import { deleteKeyPair } from "./delete-key-pair";
 import { findKeyPair } from "./find-key-pair";
@@ -134,17 +136,37 @@ function finalFailure(failure: FailureReport): CommandFailure {
   return new CommandFailure(`${failure.message} ${CREATE_FAILURE_CONSEQUENCE}`, failure.exitCode);
 }
 
+/** What CreateKeyPair achieved: a new key pair, or (when adopting) the one that already held the name. */
+type CreateOutcome =
+  { readonly kind: "created"; readonly keyPair: CreatedKeyPair } | { readonly kind: "adopted" };
+
 async function createKeyPairWithRetries(
   context: HandlerContext,
-  keyPairName: string,
+  input: CreateModeInput,
   deadlineMs: number,
-): Promise<CreatedKeyPair> {
+): Promise<CreateOutcome> {
   const { client, log, clock, random } = context;
-  return runLoggedAction(
+  const { keyPairName } = input;
+  return runLoggedAction<CreateOutcome>(
     { action: EnsAction.CREATE_KEY_PAIR, keyPairName, log, deadlineMs, clock, random },
     async ({ timeLeftMs }) => {
-      const answer = await client.createKeyPair(keyPairName, timeLeftMs);
-      return { value: answer, outcome: "created", requestId: answer.requestId };
+      try {
+        const answer = await client.createKeyPair(keyPairName, timeLeftMs);
+        return {
+          value: { kind: "created", keyPair: answer },
+          outcome: "created",
+          requestId: answer.requestId,
+        };
+      } catch (error) {
+        // Adopting takes the existing key as is, whoever made it: its private key is not wanted (no file is set).
+        if (!input.adoptExisting || !isApiErrorCode(error, NAME_TAKEN_CODE)) throw error;
+        return {
+          value: { kind: "adopted" },
+          outcome: "adopted",
+          code: error.code,
+          requestId: error.requestId,
+        };
+      }
     },
   );
 }
@@ -159,12 +181,12 @@ async function createKeyPairWithRetries(
  * we delete it and create it again, at most MAX_RECLAIMS times, so the user gets a private key. A key created
  * before this run is never touched.
  */
-async function createOwnKeyPair(context: HandlerContext, input: CreateModeInput): Promise<CreatedKeyPair> {
+async function createOwnKeyPair(context: HandlerContext, input: CreateModeInput): Promise<CreateOutcome> {
   const runStartedAtMs = context.clock.now();
   const deadlineMs = runStartedAtMs + CREATE_TIMEOUT_MS;
   for (let reclaims = 0; ; reclaims++) {
     try {
-      return await createKeyPairWithRetries(context, input.keyPairName, deadlineMs);
+      return await createKeyPairWithRetries(context, input, deadlineMs);
     } catch (error) {
       if (!(error instanceof ActionFailedError)) throw error;
       const failures = error.retries.failures;
@@ -243,11 +265,49 @@ async function importOwnKeyPair(context: HandlerContext, input: ImportModeInput)
       ` with a different public key (yours has fingerprint ${input.fingerprint})`,
     );
   }
-  context.log.info(
-    result.kind === "imported"
-      ? `key pair ${key} imported (fingerprint ${input.fingerprint})`
-      : `key pair ${key} already imported with the same public key (fingerprint ${input.fingerprint})`,
-  );
+  const summaries = {
+    imported: `key pair ${key} imported (fingerprint ${input.fingerprint})`,
+    "already-imported": `key pair ${key} already imported with the same public key (fingerprint ${input.fingerprint})`,
+    adopted: `key pair ${key} adopted: it already existed with the same public key (fingerprint ${input.fingerprint})`,
+  };
+  context.log.info(summaries[result.kind]);
+}
+
+/** Adopts the key pair with `keyPairId`, after checking its name (and, in import mode, its public key). */
+async function adoptById(
+  context: HandlerContext,
+  input: CreateModeInput | ImportModeInput,
+  keyPairId: string,
+): Promise<void> {
+  const fingerprint = input.mode === KeyPairMode.IMPORT ? input.fingerprint : undefined;
+  const target = { keyPairName: input.keyPairName, keyPairId, fingerprint };
+  const check = await checkAdoptionById(context, target, context.clock.now() + CREATE_TIMEOUT_MS);
+  const key = quoted(input.keyPairName);
+  const fix = `Check keyPairId (\`ens-key-pair describe --name ${input.keyPairName}\` shows the ID of the key pair under that name), or remove it to adopt by name.`;
+  switch (check.kind) {
+    case "adoptable":
+      context.log.info(
+        `key pair ${key} (KeyPairId ${keyPairId}, fingerprint ${check.keyPair.fingerprint || "-"}) adopted: ` +
+          "it already existed, and this stack now deletes it by that ID on destroy",
+      );
+      return;
+    case "no-such-id":
+      throw new CommandFailure(
+        `no key pair has KeyPairId ${keyPairId}, so key pair ${key} cannot be adopted by that ID, and nothing was ` +
+          `created. ${fix} ${CREATE_FAILURE_CONSEQUENCE}`,
+      );
+    case "other-name":
+      throw new CommandFailure(
+        `KeyPairId ${keyPairId} belongs to key pair ${quoted(check.keyPair.keyPairName)}, not ${key}, so it was ` +
+          `not adopted. ${fix} ${CREATE_FAILURE_CONSEQUENCE}`,
+      );
+    case "other-key":
+      throw new CommandFailure(
+        `key pair ${key} (KeyPairId ${keyPairId}) holds another public key (fingerprint ` +
+          `${check.keyPair.fingerprint}) than publicKey (fingerprint ${fingerprint}), so it was not adopted. Use ` +
+          `the public key it was imported with, or adopt it in create mode (without publicKey). ${CREATE_FAILURE_CONSEQUENCE}`,
+      );
+  }
 }
 
 /**
@@ -260,10 +320,20 @@ export async function runCreateCommand(
   input: CreateModeInput | ImportModeInput,
 ): Promise<number> {
   try {
-    if (input.mode === KeyPairMode.IMPORT) {
+    if (input.keyPairId) {
+      await adoptById(context, input, input.keyPairId);
+    } else if (input.mode === KeyPairMode.IMPORT) {
       await importOwnKeyPair(context, input);
     } else {
-      await handOver(context, input, await createOwnKeyPair(context, input));
+      const outcome = await createOwnKeyPair(context, input);
+      if (outcome.kind === "created") {
+        await handOver(context, input, outcome.keyPair);
+      } else {
+        context.log.info(
+          `key pair ${quoted(input.keyPairName)} adopted: it already existed (${NAME_TAKEN_CODE}), and this stack ` +
+            "now deletes it on destroy; its private key is not available (ENS returns it only at creation)",
+        );
+      }
     }
     return HandlerExitCode.OK;
   } catch (error) {

@@ -1,38 +1,33 @@
 /**
- * The `delete` command, and deleting a key pair in general: DeleteKeyPairs by name under the retry policy, with `PubKeyNameNotExist` meaning the
- * desired state already holds (deleted earlier, or by an attempt whose answer was lost). One API call on the
- * happy path.
+ * Deleting one key pair: DeleteKeyPairs by name or by KeyPairId under the retry policy, with `PubKeyNameNotExist`
+ * meaning the desired state already holds (deleted earlier, or by an attempt whose answer was lost). One API call
+ * on the happy path.
  */
 import { EnsAction } from "../ens/ens-actions";
+import type { DeletedKeyPair } from "../ens/ens-client";
 import { isApiErrorCode } from "../ens/ens-errors";
-import { reportError } from "../ens/error-outcomes";
-import { runLoggedAction } from "../ens/logged-action";
-import { HandlerExitCode } from "../handler-contract";
+import { AttemptResult, runLoggedAction } from "../ens/logged-action";
 import type { HandlerContext } from "./handler-context";
-import type { DeleteInput } from "./handler-input";
 
-/** The code ENS answers for a name that does not exist. */
+/** The code ENS answers for a key pair (name or ID) that does not exist. */
 export const NOT_FOUND_CODE = "PubKeyNameNotExist";
 
 /** How a delete ended. */
 export type DeleteOutcome = "deleted" | "already-deleted";
 
-/**
- * Deletes `keyPairName`, retrying until `deadlineMs`.
- *
- * @throws ActionFailedError when the API refuses or the deadline passes
- */
-export async function deleteKeyPair(
+/** Runs one DeleteKeyPairs request under the retry policy, mapping "not found" to `already-deleted`. */
+function runDelete(
   context: HandlerContext,
   keyPairName: string,
   deadlineMs: number,
+  request: (timeLeftMs: number) => Promise<DeletedKeyPair>,
 ): Promise<DeleteOutcome> {
-  const { client, log, clock, random } = context;
+  const { log, clock, random } = context;
   return runLoggedAction(
     { action: EnsAction.DELETE_KEY_PAIRS, keyPairName, log, deadlineMs, clock, random },
-    async ({ timeLeftMs }) => {
+    async ({ timeLeftMs }): Promise<AttemptResult<DeleteOutcome>> => {
       try {
-        const answer = await client.deleteKeyPairs(keyPairName, timeLeftMs);
+        const answer = await request(timeLeftMs);
         return { value: "deleted", outcome: "deleted", requestId: answer.requestId };
       } catch (error) {
         if (!isApiErrorCode(error, NOT_FOUND_CODE)) throw error;
@@ -47,32 +42,41 @@ export async function deleteKeyPair(
   );
 }
 
-/** What Terraform does after a failed delete. */
-export const DELETE_FAILURE_CONSEQUENCE =
-  "Nothing was deleted: Terraform keeps the key pair in state, and the next destroy retries.";
+/**
+ * Deletes `keyPairName`, retrying until `deadlineMs`.
+ *
+ * @throws ActionFailedError when the API refuses or the deadline passes
+ */
+export function deleteKeyPair(
+  context: HandlerContext,
+  keyPairName: string,
+  deadlineMs: number,
+): Promise<DeleteOutcome> {
+  return runDelete(context, keyPairName, deadlineMs, (timeLeftMs) =>
+    context.client.deleteKeyPairs(keyPairName, timeLeftMs),
+  );
+}
+
+/** A key pair addressed by its ID. */
+export interface KeyPairById {
+  /** The KeyPairId; the only thing sent. */
+  readonly keyPairId: string;
+  /** The name, for log lines and messages only. @default - the ID stands in for the unknown name */
+  readonly keyPairName?: string;
+}
 
 /**
- * Runs the `delete` command (removal policy `destroy`).
+ * Deletes the key pair with this ID, retrying until `deadlineMs`. An ID is never reused, so this cannot remove
+ * another key pair that took the name later.
  *
- * @returns the process exit code
+ * @throws ActionFailedError when the API refuses or the deadline passes
  */
-export async function runDeleteCommand(context: HandlerContext, input: DeleteInput): Promise<number> {
-  const key = JSON.stringify(input.keyPairName);
-  try {
-    const outcome = await deleteKeyPair(
-      context,
-      input.keyPairName,
-      context.clock.now() + input.deleteTimeoutMs,
-    );
-    context.log.info(
-      outcome === "deleted"
-        ? `key pair ${key} deleted`
-        : `key pair ${key} already deleted (${NOT_FOUND_CODE})`,
-    );
-    return HandlerExitCode.OK;
-  } catch (error) {
-    const { message, exitCode } = reportError(error, DELETE_FAILURE_CONSEQUENCE);
-    context.log.error(message);
-    return exitCode;
-  }
+export function deleteKeyPairById(
+  context: HandlerContext,
+  target: KeyPairById,
+  deadlineMs: number,
+): Promise<DeleteOutcome> {
+  return runDelete(context, target.keyPairName ?? target.keyPairId, deadlineMs, (timeLeftMs) =>
+    context.client.deleteKeyPairById(target.keyPairId, timeLeftMs),
+  );
 }

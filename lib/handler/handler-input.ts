@@ -5,9 +5,13 @@
  */
 import * as path from "node:path";
 import { ConfigurationError } from "../ens/configuration-error";
+import { checkKeyPairId } from "../key-pair-id";
 import { DEFAULT_DELETE_TIMEOUT_SECONDS, HandlerCommand, HandlerEnv, KeyPairMode } from "../handler-contract";
 import { checkKeyPairName, describeValue } from "../key-pair-name";
 import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "../public-key";
+
+/** An MD5 fingerprint as ENS and `ssh-keygen -E md5` print it. */
+const FINGERPRINT_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){15}$/i;
 
 /** What happens to the key pair on delete. */
 export type RemovalPolicy = "destroy" | "retain";
@@ -22,8 +26,21 @@ interface CommonInput {
   readonly deleteTimeoutMs: number;
 }
 
+/** Whether and how `create` takes over a key pair that already exists. */
+interface AdoptionInput {
+  /**
+   * Accept a key pair that already exists under the name (import mode: only with the same fingerprint) instead of
+   * failing with "name taken".
+   *
+   * @default false
+   */
+  readonly adoptExisting?: boolean;
+  /** The KeyPairId of the key pair to adopt; set only together with `adoptExisting`. @default - adopt by name */
+  readonly keyPairId?: string;
+}
+
 /** Input of `create` in create mode. */
-export interface CreateModeInput extends CommonInput {
+export interface CreateModeInput extends CommonInput, AdoptionInput {
   /** Create mode. */
   readonly mode: typeof KeyPairMode.CREATE;
   /** Absolute path for the private key. @default - the key is discarded */
@@ -31,7 +48,7 @@ export interface CreateModeInput extends CommonInput {
 }
 
 /** Input of `create` in import mode. */
-export interface ImportModeInput extends CommonInput {
+export interface ImportModeInput extends CommonInput, AdoptionInput {
   /** Import mode. */
   readonly mode: typeof KeyPairMode.IMPORT;
   /** The normalized `ssh-rsa <base64>` line. */
@@ -44,6 +61,13 @@ export interface ImportModeInput extends CommonInput {
 export interface DeleteInput extends CommonInput {
   /** `retain` leaves the key pair in place. */
   readonly removalPolicy: RemovalPolicy;
+  /** Delete by this KeyPairId instead of by name (an adopted key pair). @default - delete by name */
+  readonly keyPairId?: string;
+  /**
+   * The MD5 fingerprint of the key pair this resource imported (lower-case colon hex): the delete step leaves a
+   * key pair of the same name with another fingerprint alone. @default - create mode: no guard
+   */
+  readonly fingerprint?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -113,6 +137,37 @@ function readPrivateKeyFile(env: Env): string | undefined {
   return file;
 }
 
+function readKeyPairId(env: Env): string | undefined {
+  const id = value(env, HandlerEnv.KEY_PAIR_ID);
+  if (id === undefined) return undefined;
+  const violation = checkKeyPairId(id, HandlerEnv.KEY_PAIR_ID);
+  if (violation) throw new ConfigurationError(violation);
+  return id;
+}
+
+function readAdoption(env: Env, privateKeyFile: string | undefined): AdoptionInput {
+  const raw = value(env, HandlerEnv.ADOPT_EXISTING);
+  if (raw !== undefined && raw !== "true" && raw !== "false") {
+    throw invalid(HandlerEnv.ADOPT_EXISTING, raw, 'it must be "true" or "false" (or empty for false).');
+  }
+  const adoptExisting = raw === "true";
+  const keyPairId = readKeyPairId(env);
+  if (keyPairId !== undefined && !adoptExisting) {
+    throw new ConfigurationError(
+      `${HandlerEnv.KEY_PAIR_ID} is set without ${HandlerEnv.ADOPT_EXISTING}=true: a KeyPairId names an existing ` +
+        `key pair to adopt, and a key pair this run creates gets a new ID. Set ${HandlerEnv.ADOPT_EXISTING}=true, ` +
+        `or unset ${HandlerEnv.KEY_PAIR_ID}.`,
+    );
+  }
+  if (adoptExisting && privateKeyFile !== undefined) {
+    throw new ConfigurationError(
+      `${HandlerEnv.PRIVATE_KEY_FILE} is set together with ${HandlerEnv.ADOPT_EXISTING}=true, but an adopted key ` +
+        "pair's private key is not available (ENS returns it only once, at creation). Unset one of them.",
+    );
+  }
+  return { adoptExisting, keyPairId };
+}
+
 /** Reads the input of the `create` command. */
 export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
   const common = readCommon(env);
@@ -124,7 +179,8 @@ export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
         `${HandlerEnv.PUBLIC_KEY} is set but ${HandlerEnv.MODE} is "create": set the mode to "import" to import that key, or unset the public key to let ENS create one.`,
       );
     }
-    return { ...common, mode, privateKeyFile: readPrivateKeyFile(env) };
+    const privateKeyFile = readPrivateKeyFile(env);
+    return { ...common, mode, privateKeyFile, ...readAdoption(env, privateKeyFile) };
   }
   if (value(env, HandlerEnv.PRIVATE_KEY_FILE) !== undefined) {
     throw new ConfigurationError(
@@ -146,19 +202,55 @@ export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
         "the two values come from different keys. Re-run synth so both are taken from the same publicKey.",
     );
   }
-  return { ...common, mode, publicKey: parsed.line, fingerprint };
+  return { ...common, mode, publicKey: parsed.line, fingerprint, ...readAdoption(env, undefined) };
 }
 
 /**
- * Reads the input of the `delete` command. Only what delete uses is checked, so a stale create-only value can
- * never block a destroy.
+ * The fingerprint of the key pair a delete must only remove: ENS_KEY_PAIR_FINGERPRINT when set (the construct
+ * records it for a literal public key; used as is, so a public key that a later handler version would parse
+ * differently cannot block a destroy), else computed from the public key in import mode. Create mode has none.
+ */
+function readOwnFingerprint(env: Env): string | undefined {
+  const recorded = value(env, HandlerEnv.FINGERPRINT);
+  if (recorded !== undefined) {
+    if (!FINGERPRINT_PATTERN.test(recorded)) {
+      throw invalid(
+        HandlerEnv.FINGERPRINT,
+        recorded,
+        "it must be an MD5 fingerprint, 16 colon-separated hex byte pairs such as f1:63:b8:…:a3.",
+      );
+    }
+    return recorded.toLowerCase();
+  }
+  if (value(env, HandlerEnv.MODE) !== KeyPairMode.IMPORT) return undefined;
+  const publicKey = value(env, HandlerEnv.PUBLIC_KEY);
+  if (publicKey === undefined) {
+    throw new ConfigurationError(
+      `${HandlerEnv.MODE} is "import" but neither ${HandlerEnv.FINGERPRINT} nor ${HandlerEnv.PUBLIC_KEY} is set: ` +
+        "the delete step needs the imported key's fingerprint to be sure the key pair under the name is still " +
+        "this one. Set either variable to the imported key's value.",
+    );
+  }
+  const parsed = parseSshRsaPublicKey(publicKey);
+  if (isPublicKeyViolation(parsed)) throw new ConfigurationError(parsed.message);
+  return md5Fingerprint(parsed.blob);
+}
+
+/**
+ * Reads the input of the `delete` command. Only what delete uses is checked (name, endpoint, timeout, removal
+ * policy, KeyPairId, the imported key's fingerprint), so a stale create-only value can never block a destroy.
  */
 export function readDeleteInput(env: Env): DeleteInput {
   const raw = value(env, HandlerEnv.REMOVAL_POLICY);
   if (raw !== undefined && raw !== "destroy" && raw !== "retain") {
     throw invalid(HandlerEnv.REMOVAL_POLICY, raw, 'it must be "destroy" or "retain".');
   }
-  return { ...readCommon(env), removalPolicy: raw ?? "destroy" };
+  return {
+    ...readCommon(env),
+    removalPolicy: raw ?? "destroy",
+    keyPairId: readKeyPairId(env),
+    fingerprint: readOwnFingerprint(env),
+  };
 }
 
 /** True when `value` is a handler command. */

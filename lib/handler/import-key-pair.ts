@@ -1,7 +1,8 @@
 /**
  * Import mode: ImportKeyPair with the user's public key. `PubKeyNameExisted` is success when DescribeKeyPairs
- * shows the same fingerprint under that exact name (a retried import, or one whose answer was lost); any other
- * key under the name is someone else's, and is left alone.
+ * shows the same fingerprint under that exact name (a retried import, or one whose answer was lost; with
+ * adoptExisting, also a key imported elsewhere, which is then adopted); any other key under the name is someone
+ * else's, and is left alone.
  */
 import { EnsAction } from "../ens/ens-actions";
 import type { EnsKeyPairSummary } from "../ens/ens-client";
@@ -16,7 +17,7 @@ export const NAME_TAKEN_CODE = "PubKeyNameExisted";
 
 /** How an import ended. */
 export type ImportResult =
-  | { readonly kind: "imported" | "already-imported" }
+  | { readonly kind: "imported" | "already-imported" | "adopted" }
   /** The name belongs to another key (or vanished between the two calls: then `existing` is undefined). */
   | { readonly kind: "name-taken"; readonly existing?: EnsKeyPairSummary };
 
@@ -42,9 +43,10 @@ export async function importKeyPair(
         if (!isApiErrorCode(error, NAME_TAKEN_CODE)) throw error;
         const existing = await findKeyPair(client, run);
         const same = existing !== undefined && existing.fingerprint.toLowerCase() === input.fingerprint;
+        const accepted = input.adoptExisting ? "adopted" : "already-imported";
         return {
-          value: same ? { kind: "already-imported" } : { kind: "name-taken", existing },
-          outcome: same ? "already-imported" : "failed",
+          value: same ? { kind: accepted } : { kind: "name-taken", existing },
+          outcome: same ? accepted : "failed",
           code: error.code,
           requestId: error.requestId,
         };

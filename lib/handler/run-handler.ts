@@ -3,15 +3,14 @@
  * credentials (all before any API call), then the command. Returns the exit code instead of exiting so it can
  * be driven in-process as well.
  */
-import { ACCESS_KEY_SECRET_VARS, loadCredentials, SECURITY_TOKEN_VARS } from "../ens/credentials";
-import { EnsClient } from "../ens/ens-client";
-import { resolveEnsEndpoint } from "../ens/ens-endpoint";
+import { connectToEns } from "../ens/connect-to-ens";
+import { ACCESS_KEY_SECRET_VARS, SECURITY_TOKEN_VARS } from "../ens/credentials";
 import { EnsLog } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
 import { RetryClock, SYSTEM_CLOCK } from "../ens/retry";
 import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../handler-contract";
 import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./create-key-pair";
-import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./delete-key-pair";
+import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./delete-command";
 import type { HandlerContext } from "./handler-context";
 import { isHandlerCommand, readCreateInput, readDeleteInput } from "./handler-input";
 
@@ -42,19 +41,9 @@ async function connect(
   log: EnsLog,
   endpointProp: string | undefined,
 ): Promise<HandlerContext> {
-  const endpoint = resolveEnsEndpoint(
-    { value: endpointProp, source: `${HandlerEnv.ENDPOINT} (the endpoint prop)` },
-    io.env,
-  );
-  const loaded = await loadCredentials(io.env);
-  log.redact(loaded.credentials.accessKeySecret);
-  log.redact(loaded.credentials.securityToken);
-  const origin = endpoint.source === "default" ? "the default endpoint" : `set by ${endpoint.source}`;
-  log.info(
-    `calling ${endpoint.protocol}://${endpoint.host} (${origin}) with credentials from ${loaded.sourceName}`,
-  );
+  const endpoint = { value: endpointProp, source: `${HandlerEnv.ENDPOINT} (the endpoint prop)` };
   return {
-    client: new EnsClient({ endpoint, credentials: loaded.provider }),
+    client: await connectToEns(endpoint, io.env, log),
     log,
     clock: io.clock ?? SYSTEM_CLOCK,
     random: io.random,

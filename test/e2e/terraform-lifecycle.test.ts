@@ -189,4 +189,57 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     expect(emulator.keyPairs().map((k) => k.keyPairName)).toEqual(["leaky"]);
     expect(actions().filter((a) => a.startsWith("DeleteKeyPairs"))).toEqual(["DeleteKeyPairs:retired:ok"]);
   });
+
+  test("import mode: a name reused by another key is left alone on destroy, and the destroy still succeeds", async () => {
+    workspace.synth(
+      (stack) => new EnsKeyPair(stack, "kp", { keyPairName: "shared-name", publicKey: RSA_PUBLIC_KEY }),
+    );
+    expect((await workspace.apply()).exitCode).toBe(0);
+    emulator.deleteKeyPair("shared-name");
+    const stranger = emulator.addKeyPair({ keyPairName: "shared-name" });
+
+    const destroy = await workspace.destroy();
+    expect(destroy.exitCode).toBe(0);
+    expect(destroy.output).toMatch(/outcome=name-reused/);
+    expect(await workspace.stateList()).toEqual([]);
+    expect(emulator.keyPair("shared-name")?.fingerprint).toBe(stranger.fingerprint);
+    expect(actions().filter((a) => a.startsWith("DeleteKeyPairs"))).toEqual([]);
+  });
+
+  test("adoptExisting takes over an existing key (as after moving off alicloud_ens_key_pair); destroy deletes it", async () => {
+    const existing = emulator.addKeyPair({ keyPairName: "legacy-key" });
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "legacy-key" }));
+    const refused = await workspace.apply();
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.output).toMatch(/already taken by another key pair/);
+    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(emulator.keyPair("legacy-key")?.keyPairId).toBe(existing.keyPairId);
+
+    workspace.synth(
+      (stack) => new EnsKeyPair(stack, "kp", { keyPairName: "legacy-key", adoptExisting: true }),
+    );
+    const adopted = await workspace.apply();
+    expect(adopted.exitCode).toBe(0);
+    expect(adopted.output).toMatch(/outcome=adopted/);
+    expect(emulator.keyPair("legacy-key")?.keyPairId).toBe(existing.keyPairId);
+    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(emulator.keyPairs()).toEqual([]);
+  });
+
+  test("an adopted key with keyPairId is deleted by ID", async () => {
+    const existing = emulator.addKeyPair({ keyPairName: "by-id" });
+    workspace.synth(
+      (stack) =>
+        new EnsKeyPair(stack, "kp", {
+          keyPairName: "by-id",
+          adoptExisting: true,
+          keyPairId: existing.keyPairId,
+        }),
+    );
+    expect((await workspace.apply()).exitCode).toBe(0);
+    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(emulator.keyPairs()).toEqual([]);
+    const deletes = emulator.calls().filter((c) => c.action === "DeleteKeyPairs");
+    expect(deletes.map((c) => c.params)).toEqual([{ KeyPairId: existing.keyPairId }]);
+  });
 });

@@ -9,20 +9,13 @@ import { EnsApiError, EnsTransportError } from "../../lib/ens/ens-errors";
 import { parseEndpoint, Endpoint } from "../../lib/endpoint";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
+import { useEmulator } from "../support/emulator";
 
 const TIME_LEFT_MS = 10_000;
 
 let ens: EnsEmulator;
 
-beforeAll(async () => {
-  ens = await EnsEmulator.start({ rsaBits: 1024 });
-});
-
-afterAll(async () => {
-  await ens.stop();
-});
-
-beforeEach(() => ens.reset());
+useEmulator((started) => (ens = started));
 
 function clientFor(endpoint: string, options: Partial<EnsClientOptions> = {}): EnsClient {
   return new EnsClient({

@@ -16,14 +16,20 @@ const KEY = "my-key";
 
 function failed(
   cause: unknown,
-  options: { action?: EnsAction; reason?: GiveUpReason; attempts?: number } = {},
+  options: {
+    action?: EnsAction;
+    reason?: GiveUpReason;
+    attempts?: number;
+    elapsedMs?: number;
+    budgetMs?: number;
+  } = {},
 ): ActionFailedError {
   const earlier = Array(Math.max(0, (options.attempts ?? 1) - 1)).fill(cause);
   const retries = new RetriesExhaustedError({
     reason: options.reason ?? "not-retryable",
     failures: [...earlier, cause],
-    elapsedMs: 12_345,
-    budgetMs: 300_000,
+    elapsedMs: options.elapsedMs ?? 12_345,
+    budgetMs: options.budgetMs ?? 300_000,
   });
   return new ActionFailedError(
     {
@@ -109,6 +115,15 @@ describe("reportActionFailure", () => {
     expect(report.exitCode).toBe(HandlerExitCode.FAILED);
     expect(report.message).toContain("did not succeed within its 300.0 s deadline: 7 attempts over 12.3 s");
     expect(report.message).toContain("the last one failed with Throttling.User");
+  });
+
+  test("a 1 s deadline that had 999 ms left at the first attempt still reads 1.0 s; shorter spans read in ms", () => {
+    const report = reportActionFailure(
+      failed(apiError("Throttling.User"), { reason: "deadline", attempts: 4, elapsedMs: 584, budgetMs: 999 }),
+      CONSEQUENCE,
+    );
+
+    expect(report.message).toContain("did not succeed within its 1.0 s deadline: 4 attempts over 584 ms");
   });
 
   test("a non-retryable transport failure says the API could not be reached", () => {

@@ -19,21 +19,14 @@ import type { HandlerContext } from "../../lib/handler/handler-context";
 import type { CreateModeInput } from "../../lib/handler/handler-input";
 import { EnsEmulator } from "../../lib/testing";
 import { actionsCalled } from "./handler-harness";
+import { useEmulator } from "../support/emulator";
 
 const NAME = "contested";
 const INPUT: CreateModeInput = { mode: "create", keyPairName: NAME, deleteTimeoutMs: 60_000 };
 
 let ens: EnsEmulator;
 
-beforeAll(async () => {
-  ens = await EnsEmulator.start({ rsaBits: 1024 });
-});
-
-afterAll(async () => {
-  await ens.stop();
-});
-
-beforeEach(() => ens.reset());
+useEmulator((started) => (ens = started));
 
 /**
  * A clock that starts `offsetMs` away from real time and whose sleep only advances it (so a 300 s deadline

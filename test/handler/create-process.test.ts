@@ -16,22 +16,16 @@ import {
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";
 import { actionsCalled, runAgainst } from "./handler-harness";
+import { useEmulator } from "../support/emulator";
 
 const NAME = "made-by-handler";
 
 let ens: EnsEmulator;
 let scratch: string;
 
-beforeAll(async () => {
-  ens = await EnsEmulator.start({ rsaBits: 1024 });
-});
-
-afterAll(async () => {
-  await ens.stop();
-});
+useEmulator((started) => (ens = started));
 
 beforeEach(() => {
-  ens.reset();
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ens-create-"));
 });
 

@@ -6,21 +6,15 @@ import { EnsEmulator } from "../../lib/testing";
 import { HandlerExitCode } from "../../lib/handler-contract";
 import { attemptLines, errorLine } from "../support/handler-process";
 import { actionsCalled, runAgainst } from "./handler-harness";
+import { useEmulator } from "../support/emulator";
 
 const NAME = "delete-me";
 
 let ens: EnsEmulator;
 
-beforeAll(async () => {
-  ens = await EnsEmulator.start({ rsaBits: 1024 });
-});
-
-afterAll(async () => {
-  await ens.stop();
-});
+useEmulator((started) => (ens = started));
 
 beforeEach(() => {
-  ens.reset();
   ens.addKeyPair({ keyPairName: NAME });
 });
 

@@ -17,7 +17,19 @@ describe("readCreateInput", () => {
       endpoint: undefined,
       deleteTimeoutMs: 300_000,
       privateKeyFile: undefined,
+      adoptExisting: false,
+      keyPairId: undefined,
     });
+  });
+
+  test('adoption: "true" adopts, "" and "false" do not, a KeyPairId comes with it', () => {
+    expect(readCreateInput({ ...NAME, ENS_KEY_PAIR_ADOPT_EXISTING: "true" }).adoptExisting).toBe(true);
+    expect(readCreateInput({ ...NAME, ENS_KEY_PAIR_ADOPT_EXISTING: "" }).adoptExisting).toBe(false);
+    expect(readCreateInput({ ...NAME, ENS_KEY_PAIR_ADOPT_EXISTING: "false" }).adoptExisting).toBe(false);
+    expect(
+      readCreateInput({ ...NAME, ENS_KEY_PAIR_ADOPT_EXISTING: "true", ENS_KEY_PAIR_ID: "ssh-abc123" }),
+    ).toMatchObject({ adoptExisting: true, keyPairId: "ssh-abc123" });
+    expect(readCreateInput({ ...NAME, ENS_KEY_PAIR_ID: "" }).keyPairId).toBeUndefined();
   });
 
   test("import mode normalizes the key (drops the comment) and computes its fingerprint", () => {
@@ -61,6 +73,13 @@ describe("readCreateInput", () => {
     [{ ENS_KEY_PAIR_PRIVATE_KEY_FILE: "./id_rsa" }, "it must be an absolute path"],
     [{ ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "-1" }, "greater than 0"],
     [{ ENS_KEY_PAIR_NAME: "http://x" }, 'must not start with "http://"'],
+    [{ ENS_KEY_PAIR_ADOPT_EXISTING: "yes" }, 'Invalid ENS_KEY_PAIR_ADOPT_EXISTING "yes"'],
+    [{ ENS_KEY_PAIR_ID: "ssh-abc" }, "is set without ENS_KEY_PAIR_ADOPT_EXISTING=true"],
+    [{ ENS_KEY_PAIR_ADOPT_EXISTING: "true", ENS_KEY_PAIR_ID: "abc" }, 'Invalid ENS_KEY_PAIR_ID "abc"'],
+    [
+      { ENS_KEY_PAIR_ADOPT_EXISTING: "true", ENS_KEY_PAIR_PRIVATE_KEY_FILE: "/tmp/k" },
+      "private key is not available",
+    ],
   ])("%j is refused", (env, message) => {
     expect(() => readCreateInput({ ...NAME, ...env })).toThrow(ConfigurationError);
     expect(() => readCreateInput({ ...NAME, ...env })).toThrow(message);
@@ -95,6 +114,44 @@ describe("readDeleteInput", () => {
         ENS_KEY_PAIR_PRIVATE_KEY_FILE: "relative",
       }),
     ).not.toThrow();
+  });
+
+  test("the imported key's fingerprint: recorded, else computed from the public key in import mode", () => {
+    expect(
+      readDeleteInput({ ...NAME, ENS_KEY_PAIR_FINGERPRINT: RSA_PUBLIC_KEY_MD5.toUpperCase() }),
+    ).toMatchObject({ fingerprint: RSA_PUBLIC_KEY_MD5 });
+    expect(
+      readDeleteInput({ ...NAME, ENS_KEY_PAIR_MODE: "import", ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY }),
+    ).toMatchObject({ fingerprint: RSA_PUBLIC_KEY_MD5 });
+    expect(
+      readDeleteInput({ ...NAME, ENS_KEY_PAIR_MODE: "create", ENS_KEY_PAIR_FINGERPRINT: "" }).fingerprint,
+    ).toBeUndefined();
+  });
+
+  test("a recorded fingerprint is used as is, without parsing the public key", () => {
+    const input = readDeleteInput({
+      ...NAME,
+      ENS_KEY_PAIR_MODE: "import",
+      ENS_KEY_PAIR_PUBLIC_KEY: "a key a later version no longer parses",
+      ENS_KEY_PAIR_FINGERPRINT: RSA_PUBLIC_KEY_MD5,
+    });
+
+    expect(input.fingerprint).toBe(RSA_PUBLIC_KEY_MD5);
+  });
+
+  test("a KeyPairId is read without needing adoption (the delete step deletes by it)", () => {
+    expect(readDeleteInput({ ...NAME, ENS_KEY_PAIR_ID: "ssh-abc123" }).keyPairId).toBe("ssh-abc123");
+    expect(readDeleteInput({ ...NAME, ENS_KEY_PAIR_ID: "" }).keyPairId).toBeUndefined();
+  });
+
+  test.each([
+    [{ ENS_KEY_PAIR_FINGERPRINT: "f1:63" }, 'Invalid ENS_KEY_PAIR_FINGERPRINT "f1:63"'],
+    [{ ENS_KEY_PAIR_MODE: "import" }, "needs the imported key's fingerprint"],
+    [{ ENS_KEY_PAIR_MODE: "import", ENS_KEY_PAIR_PUBLIC_KEY: "ssh-dss AAAA" }, "ssh-rsa"],
+    [{ ENS_KEY_PAIR_ID: "ssh-" }, 'Invalid ENS_KEY_PAIR_ID "ssh-"'],
+  ])("%j is refused", (env, message) => {
+    expect(() => readDeleteInput({ ...NAME, ...env })).toThrow(ConfigurationError);
+    expect(() => readDeleteInput({ ...NAME, ...env })).toThrow(message);
   });
 
   test.each(["0", "1e3", "Infinity", "5s", " "])("timeout %j is refused", (value) => {

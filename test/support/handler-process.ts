@@ -38,11 +38,14 @@ export const HANDLER_BUNDLE = path.join(REPO_ROOT, "dist", "handler", "handler.j
 const BUNDLE_SOURCES = [
   path.join(REPO_ROOT, "lib", "handler"),
   path.join(REPO_ROOT, "lib", "ens"),
+  path.join(REPO_ROOT, "lib", "cli"),
   path.join(REPO_ROOT, "lib", "key-pair-name.ts"),
+  path.join(REPO_ROOT, "lib", "key-pair-id.ts"),
   path.join(REPO_ROOT, "lib", "public-key.ts"),
   path.join(REPO_ROOT, "lib", "endpoint.ts"),
   path.join(REPO_ROOT, "lib", "handler-contract.ts"),
   path.join(REPO_ROOT, "scripts", "bundle-handler.mjs"),
+  path.join(REPO_ROOT, "scripts", "handler-bundle"),
 ];
 
 function newestMtimeMs(entry: string): number {

@@ -1,0 +1,40 @@
+/**
+ * The commands of the `ens-key-pair` operator CLI, the options each accepts (in `node:util` parseArgs form), and
+ * how long the read-only ones retry.
+ */
+
+/** The CLI's name, as users type it. */
+export const CLI_NAME = "ens-key-pair";
+
+/** How long `describe` and `list` keep retrying transient errors, in seconds (`delete` has --timeout). */
+export const READ_TIMEOUT_SECONDS = 60;
+
+/** The commands. */
+export const CLI_COMMANDS = ["describe", "list", "delete"] as const;
+
+/** A command name. */
+export type CliCommandName = (typeof CLI_COMMANDS)[number];
+
+/** True when `value` names a command. */
+export function isCliCommand(value: string | undefined): value is CliCommandName {
+  return (CLI_COMMANDS as readonly (string | undefined)[]).includes(value);
+}
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS = {
+  endpoint: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const;
+
+/** Options of each command, besides the global ones. */
+export const COMMAND_OPTIONS = {
+  describe: { name: { type: "string" }, json: { type: "boolean" } },
+  list: { prefix: { type: "string" }, json: { type: "boolean" } },
+  delete: {
+    name: { type: "string" },
+    id: { type: "string" },
+    "dry-run": { type: "boolean" },
+    timeout: { type: "string" },
+  },
+} as const;

@@ -1,0 +1,190 @@
+/**
+ * `handler.js delete` as a real process against the emulator for the lifecycle cases: the import-mode guard that
+ * never deletes a key pair which reused our name, deleting an adopted key pair by KeyPairId, and "" meaning unset
+ * (RetiredEnsKeyPair renders every variable, absent ones as "").
+ */
+import { HandlerExitCode } from "../../lib/handler-contract";
+import { EnsEmulator } from "../../lib/testing";
+import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
+import { attemptLines, errorLine } from "../support/handler-process";
+import { actionsCalled, runAgainst } from "./handler-harness";
+import { useEmulator } from "../support/emulator";
+
+const NAME = "imported-key";
+
+/** Every variable RetiredEnsKeyPair passes, as Terraform renders absent ones. */
+const ALL_UNSET = {
+  ENS_KEY_PAIR_MODE: "",
+  ENS_KEY_PAIR_PUBLIC_KEY: "",
+  ENS_KEY_PAIR_FINGERPRINT: "",
+  ENS_KEY_PAIR_PRIVATE_KEY_FILE: "",
+  ENS_KEY_PAIR_ENDPOINT: "",
+  ENS_KEY_PAIR_REMOVAL_POLICY: "",
+  ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "",
+  ENS_KEY_PAIR_ADOPT_EXISTING: "",
+  ENS_KEY_PAIR_ID: "",
+};
+
+/** The delete step's env for a key pair this stack imported. */
+const IMPORTED = {
+  ENS_KEY_PAIR_MODE: "import",
+  ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY,
+  ENS_KEY_PAIR_FINGERPRINT: RSA_PUBLIC_KEY_MD5,
+};
+
+let ens: EnsEmulator;
+
+useEmulator((started) => (ens = started));
+
+function deleteKeyPair(env: Record<string, string>) {
+  return runAgainst(ens, "delete", { ...ALL_UNSET, ENS_KEY_PAIR_NAME: NAME, ...env });
+}
+
+describe("import mode: the name-reuse guard", () => {
+  test("our key under the name: deleted with two calls, DescribeKeyPairs then DeleteKeyPairs", async () => {
+    ens.addKeyPair({ keyPairName: NAME, publicKey: RSA_PUBLIC_KEY });
+
+    const result = await deleteKeyPair(IMPORTED);
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs", "DeleteKeyPairs"]);
+    expect(ens.calls()[0].params).toMatchObject({ KeyPairName: NAME });
+    expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=found");
+    expect(ens.keyPair(NAME)).toBeUndefined();
+    expect(result.stderr).toContain(`ens-key-pair: key pair "${NAME}" deleted`);
+  });
+
+  test("another key reused the name: exit 0 with a warning, that key left alone, zero DeleteKeyPairs calls", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair(IMPORTED);
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(ens.keyPair(NAME)?.keyPairId).toBe(other.keyPairId);
+    expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=name-reused");
+    const warning = result.stderr.split("\n").find((line) => line.startsWith("ens-key-pair: warning: "));
+    expect(warning).toContain(`key pair "${NAME}" with fingerprint ${RSA_PUBLIC_KEY_MD5} is already gone`);
+    expect(warning).toContain(`reused by another key pair (KeyPairId ${other.keyPairId}`);
+    expect(warning).toContain("which was left alone");
+    expect(errorLine(result.stderr)).toBeUndefined();
+  });
+
+  test("no key pair under the name: already deleted, exit 0, no DeleteKeyPairs call", async () => {
+    const result = await deleteKeyPair(IMPORTED);
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=not-found");
+    expect(result.stderr).toContain(`key pair "${NAME}" already deleted`);
+  });
+
+  test('without a recorded fingerprint ("") the guard computes it from the public key', async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ...IMPORTED, ENS_KEY_PAIR_FINGERPRINT: "" });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(ens.keyPair(NAME)).toBeDefined();
+  });
+
+  test("a lost DeleteKeyPairs answer after the check still ends as already deleted", async () => {
+    ens.addKeyPair({ keyPairName: NAME, publicKey: RSA_PUBLIC_KEY });
+    ens.faults.loseResponse("DeleteKeyPairs", 1);
+
+    const result = await deleteKeyPair(IMPORTED);
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs", "DeleteKeyPairs", "DeleteKeyPairs"]);
+    expect(result.stderr).toContain("already deleted (PubKeyNameNotExist)");
+    expect(ens.keyPair(NAME)).toBeUndefined();
+  });
+
+  test("import mode with neither fingerprint nor public key is refused (exit 2) with zero calls", async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ENS_KEY_PAIR_MODE: "import" });
+
+    expect(result.exitCode).toBe(HandlerExitCode.INVALID_INPUT);
+    expect(errorLine(result.stderr)).toContain("needs the imported key's fingerprint");
+    expect(ens.calls()).toEqual([]);
+  });
+});
+
+describe("create mode keeps its single call", () => {
+  test('with every other variable "" (RetiredEnsKeyPair), one DeleteKeyPairs by name', async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ENS_KEY_PAIR_MODE: "create" });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs"]);
+    expect(ens.calls()[0].params).toEqual({ KeyPairName: NAME });
+    expect(ens.keyPair(NAME)).toBeUndefined();
+  });
+});
+
+describe("delete by KeyPairId (an adopted key pair)", () => {
+  test("deletes with one DeleteKeyPairs call carrying only the ID", async () => {
+    const ours = ens.addKeyPair({ keyPairName: NAME, publicKey: RSA_PUBLIC_KEY });
+
+    const result = await deleteKeyPair({ ...IMPORTED, ENS_KEY_PAIR_ID: ours.keyPairId });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs"]);
+    expect(ens.calls()[0].params).toEqual({ KeyPairId: ours.keyPairId });
+    expect(ens.keyPair(NAME)).toBeUndefined();
+    expect(attemptLines(result.stderr, "DeleteKeyPairs")[0]).toContain(
+      `key_pair_name="${NAME}" attempt=1 outcome=deleted`,
+    );
+    expect(result.stderr).toContain(`key pair "${NAME}" deleted (by KeyPairId ${ours.keyPairId})`);
+  });
+
+  test("an ID that no longer exists counts as already deleted (exit 0)", async () => {
+    const ours = ens.addKeyPair({ keyPairName: NAME });
+    ens.deleteKeyPair(ours.keyPairId);
+
+    const result = await deleteKeyPair({ ENS_KEY_PAIR_MODE: "create", ENS_KEY_PAIR_ID: ours.keyPairId });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(attemptLines(result.stderr, "DeleteKeyPairs")[0]).toContain(
+      "outcome=already-deleted code=PubKeyNameNotExist",
+    );
+    expect(result.stderr).toContain(`already deleted (PubKeyNameNotExist for KeyPairId ${ours.keyPairId})`);
+  });
+
+  test("a key pair that reused the name is untouched", async () => {
+    const ours = ens.addKeyPair({ keyPairName: NAME });
+    ens.deleteKeyPair(ours.keyPairId);
+    const other = ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ENS_KEY_PAIR_MODE: "create", ENS_KEY_PAIR_ID: ours.keyPairId });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(ens.keyPair(NAME)?.keyPairId).toBe(other.keyPairId);
+    expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs"]);
+  });
+
+  test("a malformed ID is refused (exit 2) with zero calls", async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ENS_KEY_PAIR_ID: "key-123" });
+
+    expect(result.exitCode).toBe(HandlerExitCode.INVALID_INPUT);
+    expect(errorLine(result.stderr)).toContain('Invalid ENS_KEY_PAIR_ID "key-123"');
+    expect(ens.calls()).toEqual([]);
+    expect(ens.keyPair(NAME)).toBeDefined();
+  });
+
+  test("NoPermission on the delete by ID fails, naming ens:DeleteKeyPairs, and keeps the key pair", async () => {
+    const ours = ens.addKeyPair({ keyPairName: NAME });
+    ens.faults.noPermission("DeleteKeyPairs");
+
+    const result = await deleteKeyPair({ ENS_KEY_PAIR_ID: ours.keyPairId });
+
+    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+    expect(errorLine(result.stderr)).toContain("ens:DeleteKeyPairs");
+    expect(ens.keyPair(NAME)).toBeDefined();
+  });
+});
