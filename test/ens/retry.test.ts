@@ -45,10 +45,11 @@ function failingWith(...errors: unknown[]) {
 
 describe("fullJitterDelayMs", () => {
   test("is random(0, min(cap, base·2^(attempt-1)))", () => {
-    expect(fullJitterDelayMs(1, 0.5)).toBe(100);
-    expect(fullJitterDelayMs(2, 0.5)).toBe(200);
-    expect(fullJitterDelayMs(5, 0.999)).toBe(3196);
-    expect(fullJitterDelayMs(20, 0.999)).toBe(19980);
+    expect(fullJitterDelayMs(1, 0.5)).toBe(250);
+    expect(fullJitterDelayMs(2, 0.5)).toBe(500);
+    expect(fullJitterDelayMs(4, 0.999)).toBe(3996);
+    expect(fullJitterDelayMs(5, 0.999)).toBe(4995);
+    expect(fullJitterDelayMs(20, 0.999)).toBe(4995);
     expect(fullJitterDelayMs(3, 0)).toBe(0);
     expect(fullJitterDelayMs(3, 0.5, { baseDelayMs: 10, capDelayMs: 15 })).toBe(7);
   });
@@ -160,11 +161,11 @@ describe("retryUntilDeadline", () => {
 
     expect(result).toBe("done");
     expect(calls).toEqual([1, 2, 3, 4]);
-    expect(clock.sleeps).toEqual([100, 200, 400]);
+    expect(clock.sleeps).toEqual([250, 500, 1000]);
     expect(failures.map((f) => [f.attempt, f.retryInMs])).toEqual([
-      [1, 100],
-      [2, 200],
-      [3, 400],
+      [1, 250],
+      [2, 500],
+      [3, 1000],
     ]);
   });
 
@@ -177,7 +178,7 @@ describe("retryUntilDeadline", () => {
 
     await retryUntilDeadline(operation, { deadlineMs: clock.now() + 60_000, clock, random: () => 0.5 });
 
-    expect(clock.sleeps).toEqual([5000, 200]);
+    expect(clock.sleeps).toEqual([5000, 500]);
   });
 
   test("stops at once on a non-retryable error, reporting it", async () => {
@@ -209,19 +210,19 @@ describe("retryUntilDeadline", () => {
     const { calls, operation } = failingWith(...Array(100).fill(THROTTLED));
 
     const error = (await retryUntilDeadline(operation, {
-      deadlineMs: start + 1000,
+      deadlineMs: start + 2000,
       clock,
       random: () => 0.999,
     }).catch((e: unknown) => e)) as RetriesExhaustedError;
 
-    // Delays 199, 399 (total 598); the next, 799, would end at 1397 > 1000.
-    expect(clock.sleeps).toEqual([199, 399]);
+    // Delays 499, 999 (total 1498); the next, 1998, would end at 3496 > 2000.
+    expect(clock.sleeps).toEqual([499, 999]);
     expect(calls).toEqual([1, 2, 3]);
     expect(error.reason).toBe("deadline");
     expect(error.attempts).toBe(3);
-    expect(error.elapsedMs).toBe(598);
-    expect(error.budgetMs).toBe(1000);
-    expect(clock.now()).toBeLessThan(start + 1000);
+    expect(error.elapsedMs).toBe(1498);
+    expect(error.budgetMs).toBe(2000);
+    expect(clock.now()).toBeLessThan(start + 2000);
   });
 
   test("a retry-after longer than the time left ends the loop instead of waiting", async () => {
@@ -253,8 +254,8 @@ describe("retryUntilDeadline", () => {
 
     expect(seen).toEqual([
       { attempt: 1, timeLeftMs: 5000, failures: 0 },
-      { attempt: 2, timeLeftMs: 4850, failures: 1 },
-      { attempt: 3, timeLeftMs: 4600, failures: 2 },
+      { attempt: 2, timeLeftMs: 4700, failures: 1 },
+      { attempt: 3, timeLeftMs: 4150, failures: 2 },
     ]);
   });
 });

@@ -1,0 +1,109 @@
+// The benchmark results as a Markdown table: one row per figure, with its baseline, ratio, target and outcome.
+
+const ms = (value) => `${value} ms`;
+const verdict = (pass) => (pass ? "PASS" : "FAIL");
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function coldStartRows({ coldStart, apiCalls }) {
+  if (!coldStart) return [];
+  const { mediansMs, ratios } = coldStart;
+  const baseline = `node -e 0: ${ms(mediansMs["node-e-0"])}`;
+  const reference = (label, id) => [label, ms(mediansMs[id]), baseline, `${ratios[id]}x`, "(reference)", ""];
+  return [
+    [
+      "(a) handler delete, spawn to exit",
+      ms(mediansMs["handler-delete"]),
+      baseline,
+      `${coldStart.ratio}x`,
+      coldStart.target,
+      verdict(coldStart.pass),
+    ],
+    reference("(a) same source, plain esbuild bundle (before)", "plain-bundle-delete"),
+    reference("(a) handler, removalPolicy retain (no API call)", "handler-retain"),
+    reference("(a) hand-written signed request, no SDK (floor)", "minimal-request"),
+    [
+      "(b) API calls per successful delete",
+      `${apiCalls.calls} calls / ${apiCalls.deletes} deletes = ${apiCalls.callsPerDelete}`,
+      "",
+      "",
+      apiCalls.target,
+      verdict(apiCalls.pass),
+    ],
+  ];
+}
+
+function destroyRows({ destroyUnderRateLimit: destroy }) {
+  if (!destroy) return [];
+  return [
+    [
+      `(c) destroy ${destroy.keyPairs} key pairs, -parallelism=${destroy.parallelism}, ${destroy.rateLimitPerSecond} calls/s`,
+      `${destroy.wallSeconds} s, exit ${destroy.destroyExitCode}, left: ${destroy.resourcesLeftInState} in state, ` +
+        `${destroy.keyPairsLeftInEmulator} in emulator; ${destroy.throttledResponses} throttled of ${destroy.calls} calls`,
+      `ideal ${destroy.keyPairs}/R: ${destroy.idealSeconds} s`,
+      `${destroy.ratio}x`,
+      destroy.target,
+      verdict(destroy.pass),
+    ],
+  ];
+}
+
+function synthRows({ synthScaling: synth }) {
+  if (!synth) return [];
+  const rows = synth.sizes.map((size) => [
+    `(d) synth N=${size.count} (in process; whole process)`,
+    `${ms(size.mediansMs.ens.synthMs)}; ${ms(size.mediansMs.ens.processMs)}`,
+    `bare: ${ms(size.mediansMs.bare.synthMs)}; ${ms(size.mediansMs.bare.processMs)}`,
+    `${size.synthRatio}x; ${size.processRatio}x`,
+    "<= 1.5x",
+    verdict(size.pass),
+  ]);
+  const { ens, bare } = synth.growth;
+  rows.push([
+    "(d) growth: slope, R², t(2000)/t(1000)",
+    `${ens.slopeMsPerKeyPair} ms/key pair, R² ${ens.rSquared}, ${ens.ratio2000To1000}`,
+    `bare: ${bare.slopeMsPerKeyPair} ms/item, R² ${bare.rSquared}, ${bare.ratio2000To1000}`,
+    `${(ens.slopeMsPerKeyPair / bare.slopeMsPerKeyPair).toFixed(2)}x (slopes)`,
+    "linear (ratio 2)",
+    "",
+  ]);
+  return rows;
+}
+
+function sizeRows({ sizes, history }) {
+  if (!sizes) return [];
+  const previous = history?.at(-1);
+  return [
+    [
+      "(e) dist/handler/handler.js",
+      `${kib(sizes.handlerBytes)}` +
+        (sizes.handlerParts
+          ? ` (code ${kib(sizes.handlerParts.bundleBytes)}, cache ${kib(sizes.handlerParts.codeCacheBytes)})`
+          : ""),
+      sizes.plainBundleBytes ? `plain bundle: ${kib(sizes.plainBundleBytes)}` : "",
+      sizes.plainBundleBytes ? `${(sizes.handlerBytes / sizes.plainBundleBytes).toFixed(2)}x` : "",
+      "reported",
+      "",
+    ],
+    [
+      "(e) npm pack tarball",
+      `${kib(sizes.tarballBytes)} (${sizes.tarballFiles} files, ${kib(sizes.unpackedBytes)} unpacked)`,
+      previous?.tarballBytes ? `previous run: ${kib(previous.tarballBytes)}` : "",
+      previous?.tarballBytes ? `${(sizes.tarballBytes / previous.tarballBytes).toFixed(2)}x` : "",
+      "reported",
+      "",
+    ],
+  ];
+}
+
+/** The results as a Markdown table. */
+export function formatTable(results) {
+  const header = ["benchmark", "measured (median)", "baseline (same run)", "ratio", "target", "result"];
+  const rows = [
+    ...coldStartRows(results),
+    ...destroyRows(results),
+    ...synthRows(results),
+    ...sizeRows(results),
+  ];
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
