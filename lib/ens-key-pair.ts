@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
-import { handlerAssetOf } from "./custom-resource/handler-asset";
+import { handlerScriptOf } from "./custom-resource/handler-asset";
 import { handlerProvisioners } from "./custom-resource/handler-provisioners";
 import { TerraformData } from "./custom-resource/terraform-data";
 import { isEndpointViolation, parseEndpoint } from "./endpoint";
@@ -153,7 +153,7 @@ export class EnsKeyPair extends Construct {
     this.resource = new TerraformData(this, "Resource", {
       input,
       triggersReplace: identity,
-      provisioners: handlerProvisioners(handlerAssetOf(this).path, Object.keys(input)),
+      provisioners: handlerProvisioners(handlerScriptOf(this), Object.keys(input)),
     });
     this.node.addValidation({ validate: () => this.refuseCreateBeforeDestroy() });
   }

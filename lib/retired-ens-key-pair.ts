@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { handlerAssetOf } from "./custom-resource/handler-asset";
+import { handlerScriptOf } from "./custom-resource/handler-asset";
 import {
   handlerCommand,
   INPUT_KEY_BY_ENV,
@@ -42,7 +42,7 @@ export class RetiredEnsKeyPair extends Construct {
             {
               type: "local-exec",
               when: "destroy",
-              command: handlerCommand(handlerAssetOf(this).path, HandlerCommand.DELETE),
+              command: handlerCommand(handlerScriptOf(this), HandlerCommand.DELETE),
               // The state's input may predate a key (e.g. no endpoint): try() turns a missing key into "unset".
               environment: selfInputEnvironment(Object.values(INPUT_KEY_BY_ENV), true),
             },

@@ -1,13 +1,15 @@
 // Bundles the run-time handler (lib/handler/main.ts) into one self-contained file, dist/handler/handler.js:
 // the SDK and the credentials chain are inside, so it runs with no node_modules anywhere (Terraform runs it
-// from the stack folder of the user's project).
+// from the stack folder of the user's project). dist/handler/ is the asset folder the construct copies into
+// cdktf.out; its package.json keeps the file CommonJS inside projects whose package.json says "type": "module".
 //
 // For a fast start (Terraform runs it once per key pair): packages on code paths the handler never takes are
 // stubbed out, the SDK loads only when an API call is made, and the file carries a V8 code cache
 // (see scripts/handler-bundle/).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cachedHandlerFile, makeCodeCache, wrapBundle } from "./handler-bundle/code-cache.mjs";
@@ -15,7 +17,8 @@ import { deferredModulesPlugin } from "./handler-bundle/deferred-modules.mjs";
 import { unreachableModulesPlugin } from "./handler-bundle/unreachable-modules.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outfile = join(root, "dist", "handler", "handler.js");
+const assetDir = join(root, "dist", "handler");
+const outfile = join(assetDir, "handler.js");
 
 const result = await build({
   entryPoints: [join(root, "lib", "handler", "main.ts")],
@@ -36,8 +39,10 @@ const result = await build({
 const [bundle] = result.outputFiles;
 const source = wrapBundle(bundle.text);
 const handlerFile = cachedHandlerFile(source, makeCodeCache(source));
-mkdirSync(dirname(outfile), { recursive: true });
-const temp = `${outfile}.${process.pid}.tmp`;
+mkdirSync(assetDir, { recursive: true });
+writeFileSync(join(assetDir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+// The temp file lives outside the asset folder, so a failed build never leaves it to be copied into cdktf.out.
+const temp = join(root, "dist", `handler.js.${process.pid}.tmp`);
 writeFileSync(temp, handlerFile, "latin1");
 // Smoke test: without a command the handler must print its usage and exit 2 (invalid input), with its code cache
 // and without it (any V8 flag changes the flag hash, so V8 rejects the cache as it would under another Node.js).
@@ -53,6 +58,10 @@ for (const flags of [[], ["--no-opt"]]) {
   }
 }
 renameSync(temp, outfile);
+// The asset folder's content hash, computed once here so that synth need not hash 0.8 MB for every stack.
+const assetHash = createHash("md5");
+for (const file of ["handler.js", "package.json"]) assetHash.update(readFileSync(join(assetDir, file)));
+writeFileSync(join(root, "dist", "handler.hash"), assetHash.digest("hex").toUpperCase());
 console.log(
   `bundled handler: ${outfile} (${(handlerFile.length / 1024).toFixed(1)} KiB: ` +
     `${(source.length / 1024).toFixed(1)} KiB of code and its V8 code cache)`,

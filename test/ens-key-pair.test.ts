@@ -1,4 +1,5 @@
 import "cdktf/lib/testing/adapters/jest";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { EnsKeyPair, EnsKeyPairProps } from "../lib";
@@ -144,6 +145,19 @@ describe("synthesized shape", () => {
     expect(new Set(commands).size).toBe(1);
     expect(first.node.findAll().filter((c) => c.node.id === "EnsKeyPairHandler")).toHaveLength(1);
     expect(second.node.tryFindChild("EnsKeyPairHandler")).toBeDefined();
+  });
+
+  test("the handler asset is the build's folder (handler.js stays CommonJS), named by the build's content hash", () => {
+    const { stack } = stackWith();
+    const hash = fs.readFileSync(path.join(__dirname, "..", "dist", "handler.hash"), "utf8").trim();
+    expect(onlyData(stack).provisioner[0]["local-exec"].command).toBe(
+      `node assets/EnsKeyPairHandler/${hash}/handler.js create`,
+    );
+    const assetDir = path.join(__dirname, "..", "dist", "handler");
+    expect(fs.readdirSync(assetDir).sort()).toEqual(["handler.js", "package.json"]);
+    expect(JSON.parse(fs.readFileSync(path.join(assetDir, "package.json"), "utf8"))).toEqual({
+      type: "commonjs",
+    });
   });
 
   test("keyPairName is a token that references the resource, so users depend on it", () => {

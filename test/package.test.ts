@@ -36,6 +36,8 @@ test("the tarball holds compiled JS, typings, the bundled handler and the emulat
       "dist/lib/testing/index.d.ts",
       "dist/lib/testing/cli.js",
       "dist/handler/handler.js",
+      "dist/handler/package.json",
+      "dist/handler.hash",
       "dist/cli/ens-key-pair.js",
     ]),
   );

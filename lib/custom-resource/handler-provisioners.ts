@@ -19,10 +19,10 @@ export const INPUT_KEY_BY_ENV: Readonly<Record<string, string>> = {
  * The literal command that runs the handler. It holds the current synth's asset path: a path read from state
  * would point at an asset folder that a later synth has already removed.
  *
- * @param handlerPath the handler asset path, relative to the stack folder (Terraform's working directory)
+ * @param handlerScript the handler script, relative to the stack folder (Terraform's working directory)
  */
-export function handlerCommand(handlerPath: string, command: HandlerCommand): string {
-  return `node ${handlerPath} ${command}`;
+export function handlerCommand(handlerScript: string, command: HandlerCommand): string {
+  return `node ${handlerScript} ${command}`;
 }
 
 /**

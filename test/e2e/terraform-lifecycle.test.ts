@@ -242,4 +242,13 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     const deletes = emulator.calls().filter((c) => c.action === "DeleteKeyPairs");
     expect(deletes.map((c) => c.params)).toEqual([{ KeyPairId: existing.keyPairId }]);
   });
+
+  test('works in a project whose package.json says "type": "module" (the handler asset stays CommonJS)', async () => {
+    fs.writeFileSync(path.join(workspace.dir, "package.json"), JSON.stringify({ type: "module" }));
+    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "esm-project" }));
+    expect((await workspace.apply()).exitCode).toBe(0);
+    expect(emulator.keyPair("esm-project")).toBeDefined();
+    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(emulator.keyPairs()).toEqual([]);
+  });
 });
