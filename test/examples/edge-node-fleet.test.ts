@@ -242,7 +242,9 @@ describe("two fleets in one stack", () => {
     );
     // Identity reaches the handler through self.input, so both key pairs run the very same commands.
     expect(cacheProvisioners).toEqual(webProvisioners);
-    expect(JSON.stringify(webProvisioners)).toContain(`node ${(assets[0] as TerraformAsset).path}/handler.js create`);
+    expect(JSON.stringify(webProvisioners)).toContain(
+      `node ${(assets[0] as TerraformAsset).path}/handler.js create`,
+    );
   });
 });
 
