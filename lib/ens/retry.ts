@@ -117,6 +117,12 @@ export interface RetryOptions {
   readonly onFailedAttempt?: (failure: FailedAttempt) => void;
 }
 
+/**
+ * The least time a retry must have before the deadline: an attempt started with only a few milliseconds left
+ * can only time out, which would report a misleading last error instead of the real one.
+ */
+export const MIN_ATTEMPT_MS = 250;
+
 /** The loop gave up; `cause` is the last attempt's error. */
 export class RetriesExhaustedError extends Error {
   /** Why the loop stopped. */
@@ -181,7 +187,7 @@ export async function retryUntilDeadline<T>(
       if (!retryable(error)) throw giveUp("not-retryable");
       const retryAfterMs = error instanceof EnsApiError ? (error.retryAfterMs ?? 0) : 0;
       const delayMs = Math.max(retryAfterMs, fullJitterDelayMs(attempt, random(), options.backoff));
-      if (clock.now() + delayMs >= options.deadlineMs) throw giveUp("deadline");
+      if (clock.now() + delayMs + MIN_ATTEMPT_MS > options.deadlineMs) throw giveUp("deadline");
       options.onFailedAttempt?.({ attempt, error, retryInMs: delayMs });
       await clock.sleep(delayMs);
     }

@@ -6,11 +6,16 @@
  *
  * The bundle is (re)built first when it is missing or older than its sources, so a test never runs stale code.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { EnsEmulator } from "../../lib/testing";
+import { CLI_BUNDLE, ensureBundles } from "../support/bundles";
+
+
+/** How long one CLI run may take before the test fails. */
+const RUN_TIMEOUT_MS = 60_000;
 
 /** The outcome of one CLI process. */
 export interface CliProcessResult {
@@ -24,47 +29,6 @@ export interface CliProcessResult {
   readonly durationMs: number;
 }
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
-
-/** Absolute path of the bundled CLI. */
-export const CLI_BUNDLE = path.join(REPO_ROOT, "dist", "cli", "ens-key-pair.js");
-
-const BUNDLE_SOURCES = [
-  "lib/cli",
-  "lib/handler",
-  "lib/ens",
-  "lib/key-pair-name.ts",
-  "lib/public-key.ts",
-  "lib/endpoint.ts",
-  "lib/handler-contract.ts",
-  "scripts/bundle-handler.mjs",
-  "package.json",
-].map((entry) => path.join(REPO_ROOT, entry));
-
-/** How long one CLI run may take before the test fails. */
-const RUN_TIMEOUT_MS = 60_000;
-
-function newestMtimeMs(entry: string): number {
-  const stat = fs.statSync(entry, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtimeMs(path.join(entry, name))));
-}
-
-let bundleChecked = false;
-
-/** Builds the bundles unless the CLI bundle exists and is newer than every source it is made from. */
-function ensureCliBundle(): void {
-  if (bundleChecked) return;
-  const bundleMtime = fs.statSync(CLI_BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (bundleMtime < Math.max(...BUNDLE_SOURCES.map(newestMtimeMs))) {
-    execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "bundle-handler.mjs")], {
-      stdio: "ignore",
-    });
-  }
-  bundleChecked = true;
-}
-
 /**
  * Runs `ens-key-pair <args>`.
  *
@@ -74,7 +38,7 @@ export async function runCli(
   args: readonly string[],
   env: Readonly<Record<string, string>>,
 ): Promise<CliProcessResult> {
-  ensureCliBundle();
+  ensureBundles();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "ens-cli-"));
   const startedAt = Date.now();
   try {

@@ -146,7 +146,7 @@ describe("delete", () => {
     expect(attempts).toBeGreaterThan(1);
     expect(errorLine(result.stderr)).toMatch(
       new RegExp(
-        `did not succeed within its 1\\.0 s deadline: ${attempts} attempts over \\d+ ms .*the last one failed with Throttling\\.User`,
+        `did not succeed within its 1\\.0 s deadline: ${attempts} attempts over [\\d.]+ m?s .*the last one failed with Throttling\\.User`,
       ),
     );
     expect(attemptLines(result.stderr, "DeleteKeyPairs").at(-1)).toContain(
@@ -160,7 +160,8 @@ describe("delete", () => {
 
     const result = await deleteKeyPair({
       ENS_KEY_PAIR_ENDPOINT: `http://127.0.0.1:${closedPort}`,
-      ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "0.5",
+      // Long enough that the first retry always fits (its delay is at most 500 ms, plus MIN_ATTEMPT_MS).
+      ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "2",
     });
 
     expect(result.exitCode).toBe(HandlerExitCode.FAILED);

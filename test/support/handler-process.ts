@@ -5,10 +5,11 @@
  *
  * The bundle is (re)built first when it is missing or older than its sources, so a test never runs stale code.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { HANDLER_BUNDLE, ensureBundles } from "./bundles";
 
 /** The outcome of one handler process. */
 export interface HandlerProcessResult {
@@ -30,45 +31,6 @@ export interface RunHandlerOptions {
   readonly cwd?: string;
 }
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
-
-/** Absolute path of the bundled handler. */
-export const HANDLER_BUNDLE = path.join(REPO_ROOT, "dist", "handler", "handler.js");
-
-const BUNDLE_SOURCES = [
-  path.join(REPO_ROOT, "lib", "handler"),
-  path.join(REPO_ROOT, "lib", "ens"),
-  path.join(REPO_ROOT, "lib", "cli"),
-  path.join(REPO_ROOT, "lib", "key-pair-name.ts"),
-  path.join(REPO_ROOT, "lib", "key-pair-id.ts"),
-  path.join(REPO_ROOT, "lib", "public-key.ts"),
-  path.join(REPO_ROOT, "lib", "endpoint.ts"),
-  path.join(REPO_ROOT, "lib", "handler-contract.ts"),
-  path.join(REPO_ROOT, "scripts", "bundle-handler.mjs"),
-  path.join(REPO_ROOT, "scripts", "handler-bundle"),
-];
-
-function newestMtimeMs(entry: string): number {
-  const stat = fs.statSync(entry, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtimeMs(path.join(entry, name))));
-}
-
-let bundleChecked = false;
-
-/** Builds the handler bundle unless it exists and is newer than every source it is made from. */
-export function ensureHandlerBundle(): void {
-  if (bundleChecked) return;
-  const bundleMtime = fs.statSync(HANDLER_BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (bundleMtime < Math.max(...BUNDLE_SOURCES.map(newestMtimeMs))) {
-    execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "bundle-handler.mjs")], {
-      stdio: "ignore",
-    });
-  }
-  bundleChecked = true;
-}
-
 /**
  * Runs the handler with `args` (normally one command, `create` or `delete`).
  *
@@ -80,7 +42,7 @@ export async function runHandler(
   env: Readonly<Record<string, string>>,
   options: RunHandlerOptions = {},
 ): Promise<HandlerProcessResult> {
-  ensureHandlerBundle();
+  ensureBundles();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ens-handler-"));
   const fullEnv = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
