@@ -13,7 +13,6 @@ import * as path from "node:path";
 import type { EnsEmulator } from "../../lib/testing";
 import { CLI_BUNDLE, ensureBundles } from "../support/bundles";
 
-
 /** How long one CLI run may take before the test fails. */
 const RUN_TIMEOUT_MS = 60_000;
 
