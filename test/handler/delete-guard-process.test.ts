@@ -3,7 +3,7 @@
  * never deletes a key pair which reused our name, deleting an adopted key pair by KeyPairId, and "" meaning unset
  * (RetiredEnsKeyPair renders every variable, absent ones as "").
  */
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerEnv, HandlerExitCode } from "../../lib/handler-contract";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";
@@ -13,17 +13,7 @@ import { useEmulator } from "../support/emulator";
 const NAME = "imported-key";
 
 /** Every variable RetiredEnsKeyPair passes, as Terraform renders absent ones. */
-const ALL_UNSET = {
-  ENS_KEY_PAIR_MODE: "",
-  ENS_KEY_PAIR_PUBLIC_KEY: "",
-  ENS_KEY_PAIR_FINGERPRINT: "",
-  ENS_KEY_PAIR_PRIVATE_KEY_FILE: "",
-  ENS_KEY_PAIR_ENDPOINT: "",
-  ENS_KEY_PAIR_REMOVAL_POLICY: "",
-  ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "",
-  ENS_KEY_PAIR_ADOPT_EXISTING: "",
-  ENS_KEY_PAIR_ID: "",
-};
+const ALL_UNSET = Object.fromEntries(Object.values(HandlerEnv).map((name) => [name, ""]));
 
 /** The delete step's env for a key pair this stack imported. */
 const IMPORTED = {

@@ -2,6 +2,7 @@ import { createPublicKey, generateKeyPairSync } from "node:crypto";
 import { sshRsaPublicKeyOf } from "../../lib/public-key";
 import { EnsEmulator } from "../../lib/testing";
 import { callEns, sdkError, SdkCallOptions } from "./sdk-client";
+import { useEmulator } from "../support/emulator";
 
 const SIGNING: [string, SdkCallOptions][] = [
   ["V3 ACS3-HMAC-SHA256", {}],
@@ -17,11 +18,7 @@ describe.each(SIGNING)("key pair actions through the official SDK, %s", (_label,
   let ens: EnsEmulator;
   const call = (action: string, params: Record<string, string> = {}) => callEns(ens, action, params, signing);
 
-  beforeAll(async () => {
-    ens = await EnsEmulator.start({ rsaBits: 1024 });
-  });
-  afterAll(() => ens.stop());
-  beforeEach(() => ens.reset());
+  useEmulator((started) => (ens = started));
 
   describe("CreateKeyPair", () => {
     it("returns name, ID, fingerprint and a PKCS#1 private key, and stores the key", async () => {
@@ -254,11 +251,7 @@ describe.each(SIGNING)("key pair actions through the official SDK, %s", (_label,
 
 describe("key pair actions, transport variants through the SDK", () => {
   let ens: EnsEmulator;
-  beforeAll(async () => {
-    ens = await EnsEmulator.start({ rsaBits: 1024 });
-  });
-  afterAll(() => ens.stop());
-  beforeEach(() => ens.reset());
+  useEmulator((started) => (ens = started));
 
   it.each<[string, SdkCallOptions]>([
     ["V3 GET", { method: "GET" }],

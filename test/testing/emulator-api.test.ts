@@ -3,6 +3,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { sshRsaPublicKeyOf } from "../../lib/public-key";
 import { EnsEmulator, InvalidOptionError } from "../../lib/testing";
 import { callEns, sdkError } from "./sdk-client";
+import { useEmulator } from "../support/emulator";
 
 describe("EnsEmulator lifecycle and options", () => {
   it("listens on 127.0.0.1 with a random port and the default credentials", async () => {
@@ -120,11 +121,7 @@ describe("EnsEmulator lifecycle and options", () => {
 
 describe("EnsEmulator state and out-of-band changes", () => {
   let ens: EnsEmulator;
-  beforeAll(async () => {
-    ens = await EnsEmulator.start({ rsaBits: 1024 });
-  });
-  afterAll(() => ens.stop());
-  beforeEach(() => ens.reset());
+  useEmulator((started) => (ens = started));
 
   it("addKeyPair generates a key, or stores the given one with the API's fingerprint", async () => {
     const generated = ens.addKeyPair({ keyPairName: "generated" });

@@ -1,18 +1,15 @@
 import * as $dara from "@darabonba/typescript";
 import { EnsEmulator } from "../../lib/testing";
 import { callEns, sdkError } from "./sdk-client";
+import { useEmulator } from "../support/emulator";
 
 describe("fault injection", () => {
   let ens: EnsEmulator;
   const del = (name = "victim") => callEns(ens, "DeleteKeyPairs", { KeyPairName: name });
   const describeAll = () => callEns(ens, "DescribeKeyPairs");
 
-  beforeAll(async () => {
-    ens = await EnsEmulator.start({ rsaBits: 1024 });
-  });
-  afterAll(() => ens.stop());
+  useEmulator((started) => (ens = started));
   beforeEach(() => {
-    ens.reset();
     ens.addKeyPair({ keyPairName: "victim" });
   });
 

@@ -1,14 +1,11 @@
 import { EnsEmulator } from "../../lib/testing";
 import { send, signV1, signV3 } from "./raw-client";
 import { callEns, sdkError } from "./sdk-client";
+import { useEmulator } from "../support/emulator";
 
 describe("request authentication", () => {
   let ens: EnsEmulator;
-  beforeAll(async () => {
-    ens = await EnsEmulator.start({ rsaBits: 1024 });
-  });
-  afterAll(() => ens.stop());
-  beforeEach(() => ens.reset());
+  useEmulator((started) => (ens = started));
 
   describe("hand-signed requests that are valid", () => {
     it("accepts a V3 POST with query parameters", async () => {
