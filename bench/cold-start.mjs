@@ -6,6 +6,8 @@
 // way (no stubs, no deferred loading, no code cache: what the build produced before), a run that makes no API call
 // (removalPolicy retain: the SDK must not even load), and a hand-written request without the SDK (the floor).
 import { build } from "esbuild";
+import { selfContainedBundleOptions } from "../scripts/handler-bundle/build-options.mjs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { median, round } from "./lib/stats.mjs";
 import { cleanEnv, scratchDir, timedRun } from "./lib/processes.mjs";
@@ -17,34 +19,23 @@ export const COLD_START_TARGET_RATIO = 1.5;
 
 /** The handler bundled the way scripts/bundle-handler.mjs did before the start-up work, for comparison. */
 async function buildPlainBundle(root, outfile) {
-  await build({
-    entryPoints: [join(root, "lib", "handler", "main.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    minify: true,
-    logLevel: "warning",
-  });
+  await build({ ...selfContainedBundleOptions(join(root, "lib", "handler", "main.ts")), outfile });
   return outfile;
 }
 
-/** Everything the delete provisioner sets, as Terraform renders it ("" for unset values), for a create-mode key. */
-function deleteProvisionerEnv(keyPairName, extra = {}) {
-  return {
+/**
+ * Everything the delete provisioner sets, as Terraform renders it ("" for unset values), for a create-mode key:
+ * the variable names come from the built handler contract, so this list cannot fall behind it.
+ */
+function deleteProvisionerEnvOf(root) {
+  const { HandlerEnv } = createRequire(join(root, "package.json"))("./dist/lib/handler-contract.js");
+  const unset = Object.fromEntries(Object.values(HandlerEnv).map((name) => [name, ""]));
+  return (keyPairName, extra = {}) => ({
+    ...unset,
     ENS_KEY_PAIR_NAME: keyPairName,
     ENS_KEY_PAIR_MODE: "create",
-    ENS_KEY_PAIR_PUBLIC_KEY: "",
-    ENS_KEY_PAIR_FINGERPRINT: "",
-    ENS_KEY_PAIR_PRIVATE_KEY_FILE: "",
-    ENS_KEY_PAIR_ENDPOINT: "",
-    ENS_KEY_PAIR_REMOVAL_POLICY: "",
-    ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "",
-    ENS_KEY_PAIR_ADOPT_EXISTING: "",
-    ENS_KEY_PAIR_ID: "",
     ...extra,
-  };
+  });
 }
 
 /**
@@ -55,6 +46,7 @@ function deleteProvisionerEnv(keyPairName, extra = {}) {
  * @param context.plainBundle where to write the plain bundle (kept for the size benchmark)
  */
 export async function runColdStart({ root, EnsEmulator, plainBundle }) {
+  const deleteProvisionerEnv = deleteProvisionerEnvOf(root);
   const home = scratchDir("cold-start");
   const handler = join(root, "dist", "handler", "handler.js");
   await buildPlainBundle(root, plainBundle);

@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { selfContainedBundleOptions } from "./handler-bundle/build-options.mjs";
 import { cachedHandlerFile, makeCodeCache, wrapBundle } from "./handler-bundle/code-cache.mjs";
 import { deferredModulesPlugin } from "./handler-bundle/deferred-modules.mjs";
 import { unreachableModulesPlugin } from "./handler-bundle/unreachable-modules.mjs";
@@ -21,15 +22,8 @@ const assetDir = join(root, "dist", "handler");
 const outfile = join(assetDir, "handler.js");
 
 const result = await build({
-  entryPoints: [join(root, "lib", "handler", "main.ts")],
+  ...selfContainedBundleOptions(join(root, "lib", "handler", "main.ts")),
   outfile,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  minify: true,
-  external: [],
-  logLevel: "warning",
   write: false,
   plugins: [unreachableModulesPlugin(), deferredModulesPlugin()],
 });
@@ -72,15 +66,9 @@ console.log(
 // the handler's start-up tuning.
 const cliFile = join(root, "dist", "cli", "ens-key-pair.js");
 const cli = await build({
-  entryPoints: [join(root, "lib", "cli", "main.ts")],
+  ...selfContainedBundleOptions(join(root, "lib", "cli", "main.ts")),
   outfile: cliFile,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  minify: true,
   banner: { js: "#!/usr/bin/env node" },
-  logLevel: "warning",
   write: false,
 });
 const [cliBundle] = cli.outputFiles;
