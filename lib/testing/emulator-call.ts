@@ -1,7 +1,13 @@
+import { CountWaiters } from "./count-waiters";
 import { SignatureMethod } from "./signed-request";
 
-/** How a call ended. */
-export type CallOutcome = "answered" | "reset" | "response-lost";
+/**
+ * How a call ended: `"answered"`; `"reset"` (a resetConnection fault reset it before processing);
+ * `"response-lost"` (the action ran, but the answer never reached the client: a loseResponse fault,
+ * or the client hung up while the answer was delayed or held); `"dropped"` (the client hung up while
+ * a holdRequest fault held the request, so the action never ran).
+ */
+export type CallOutcome = "answered" | "reset" | "response-lost" | "dropped";
 
 /** One request the emulator received, as the call log records it. */
 export interface EmulatorCall {
@@ -29,13 +35,6 @@ export interface EmulatorCall {
   readonly receivedAt: number;
 }
 
-interface Waiter {
-  readonly count: number;
-  readonly action?: string;
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
-}
-
 /**
  * The call log: finished calls in arrival order, and waiters that resolve once enough calls have
  * finished (so tests wait on an event, never on a guessed sleep).
@@ -43,7 +42,7 @@ interface Waiter {
 export class CallLog {
   // Arrival order is kept by reserving a slot when a request arrives and filling it when it finishes.
   private slots: (EmulatorCall | undefined)[] = [];
-  private waiters: Waiter[] = [];
+  private readonly waiters = new CountWaiters("call", (action) => this.countOf(action));
 
   /** Reserves the next slot in arrival order. @returns a function that records the finished call */
   arrive(): (call: EmulatorCall) => void {
@@ -53,7 +52,7 @@ export class CallLog {
       // A reset() since arrival replaced the slots: the call belongs to the old log and is dropped.
       if (slots !== this.slots) return;
       slots[index] = Object.freeze({ ...call, params: Object.freeze({ ...call.params }) });
-      this.notify();
+      this.waiters.notify();
     };
   }
 
@@ -62,15 +61,28 @@ export class CallLog {
     return this.slots.filter((call): call is EmulatorCall => call !== undefined);
   }
 
-  /** Resolves once `count` calls (of `action`, if given) have finished. */
-  waitFor(count: number, action?: string): Promise<void> {
-    if (!Number.isInteger(count) || count < 0) {
-      return Promise.reject(
-        new RangeError(`Invalid call count ${String(count)}: it must be a non-negative integer.`),
-      );
-    }
-    if (this.countOf(action) >= count) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ count, action, resolve, reject }));
+  /**
+   * Resolves once `count` calls (of `action`, if given) have finished.
+   *
+   * @param timeoutMs reject after this long, with a message listing the calls so far
+   */
+  waitFor(count: number, action: string | undefined, timeoutMs: number): Promise<void> {
+    return this.waiters.wait(
+      count,
+      action,
+      timeoutMs,
+      () =>
+        `Timed out after ${timeoutMs} ms waiting for ${count}${which(action)} call(s) to finish; ` +
+        `${this.countOf(action)} did. ${this.summary()}`,
+    );
+  }
+
+  /** The calls so far, for error messages: each finished call's action and outcome, and how many are unfinished. */
+  summary(): string {
+    const finished = this.list();
+    const unfinished = this.slots.length - finished.length;
+    const listed = finished.length === 0 ? "none" : finished.map(describeCall).join(", ");
+    return `Finished calls: ${listed}; ${unfinished} still in progress.`;
   }
 
   /** Forgets every call; pending waiters keep waiting for new calls. */
@@ -80,25 +92,22 @@ export class CallLog {
 
   /** Rejects every pending waiter (the emulator stopped, so the calls will never come). */
   abandonWaiters(reason: string): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) {
-      const which = waiter.action ? ` ${waiter.action}` : "";
-      waiter.reject(
-        new Error(
-          `${reason} before receiving ${waiter.count}${which} call(s); it received ${this.countOf(waiter.action)}.`,
-        ),
-      );
-    }
+    this.waiters.abandon(
+      (count, action) =>
+        `${reason} before receiving ${count}${which(action)} call(s); it received ${this.countOf(action)}.`,
+    );
   }
 
   private countOf(action: string | undefined): number {
     return this.list().filter((call) => action === undefined || call.action === action).length;
   }
+}
 
-  private notify(): void {
-    const ready = this.waiters.filter((waiter) => this.countOf(waiter.action) >= waiter.count);
-    this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));
-    for (const waiter of ready) waiter.resolve();
-  }
+function which(action: string | undefined): string {
+  return action ? ` ${action}` : "";
+}
+
+function describeCall(call: EmulatorCall): string {
+  const result = call.outcome === "answered" ? `${call.statusCode} ${call.code ?? "OK"}` : call.outcome;
+  return `${call.action || "(no action)"} ${result}`;
 }

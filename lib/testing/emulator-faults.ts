@@ -1,8 +1,17 @@
+import { MAX_TIMER_MS } from "./count-waiters";
+
+/** How long a held call waits. */
+export interface HoldOptions {
+  /** Let the call go on by itself after this many milliseconds. @default none: until `EnsEmulator.releaseHeld` */
+  readonly ms?: number;
+}
+
 /**
- * Injectable failures. Per request they are consumed in this order: resetConnection, rate limit,
- * throttle, serverError, noPermission; then the action runs, and loseResponse and latency wrap its
- * answer. Counted faults apply to the next `times` matching calls that reach their stage (a request
- * refused earlier, e.g. for a bad signature, does not use one up). The action `"*"` matches any action.
+ * Injectable failures. Per request they are consumed in this order: resetConnection; then, once the
+ * request is authenticated, holdRequest, rate limit, throttle, serverError, noPermission; then the
+ * action runs, and holdResponse, latency and loseResponse wrap its answer. Counted faults apply to
+ * the next `times` matching calls that reach their stage (a request refused earlier, e.g. for a bad
+ * signature, does not use one up). The action `"*"` matches any action.
  */
 export interface EmulatorFaults {
   /**
@@ -20,6 +29,20 @@ export interface EmulatorFaults {
   resetConnection(action: string, times: number): void;
   /** Perform the next `times` calls of `action`, then close the connection without answering. */
   loseResponse(action: string, times: number): void;
+  /**
+   * Hold the next `times` calls of `action` after authentication, before the action runs: the
+   * request has not reached ENS yet. A held request goes on when released (`EnsEmulator.releaseHeld`)
+   * or after `options.ms`; if its client hangs up meanwhile, the action never runs and the call is
+   * logged with outcome `"dropped"`. `EnsEmulator.waitForHeld` tells when a call is being held.
+   */
+  holdRequest(action: string, times: number, options?: HoldOptions): void;
+  /**
+   * Perform the next `times` calls of `action` (the change is committed), then hold the answer until
+   * released (`EnsEmulator.releaseHeld`) or for `options.ms`. If the client hangs up meanwhile, the
+   * call is logged with outcome `"response-lost"`: the action took effect, the client never knew.
+   * Applies to whatever the action answers (success, or an error such as `PubKeyNameNotExist`).
+   */
+  holdResponse(action: string, times: number, options?: HoldOptions): void;
   /** Delay every answer to `action` by `ms` milliseconds (a timer, until cleared; 0 removes it). */
   latency(action: string, ms: number): void;
   /** Answer every call of `action` with `NoPermission` until `clear()`. */
@@ -35,24 +58,33 @@ export interface EmulatorFaults {
   clear(): void;
 }
 
-/** A counted fault kind. */
-export type CountedFaultKind = "throttle" | "serverError" | "resetConnection" | "loseResponse";
+/** What each kind of counted fault carries, by kind. */
+export interface CountedFaultDetails {
+  /** `x-acs-retry-after` seconds, if sent. */
+  readonly throttle: { readonly retryAfterSeconds?: number };
+  /** The HTTP status. */
+  readonly serverError: { readonly status: 500 | 503 };
+  /** Nothing: the connection is reset. */
+  readonly resetConnection: Record<string, never>;
+  /** Nothing: the answer is dropped. */
+  readonly loseResponse: Record<string, never>;
+  /** How long to hold, if not until released. */
+  readonly holdRequest: HoldOptions;
+  /** How long to hold, if not until released. */
+  readonly holdResponse: HoldOptions;
+}
 
-interface CountedFault {
-  readonly kind: CountedFaultKind;
+/** A counted fault kind. */
+export type CountedFaultKind = keyof CountedFaultDetails;
+
+interface CountedFaultOf<K extends CountedFaultKind> {
+  readonly kind: K;
   readonly action: string;
   remaining: number;
-  readonly retryAfterSeconds?: number;
-  readonly status?: 500 | 503;
+  readonly details: CountedFaultDetails[K];
 }
 
-/** A counted fault that applies to a call. */
-export interface ConsumedFault {
-  /** `x-acs-retry-after` seconds for a throttle. */
-  readonly retryAfterSeconds?: number;
-  /** HTTP status for a server error. */
-  readonly status?: 500 | 503;
-}
+type CountedFault = { [K in CountedFaultKind]: CountedFaultOf<K> }[CountedFaultKind];
 
 interface TokenBucket {
   readonly ratePerMs: number;
@@ -78,6 +110,14 @@ function checkCount(name: string, value: number, allowZero: boolean): void {
   }
 }
 
+function checkHoldMs(ms: number | undefined): void {
+  if (ms !== undefined && !(Number.isInteger(ms) && ms >= 0 && ms <= MAX_TIMER_MS)) {
+    throw new RangeError(
+      `Invalid hold ms ${String(ms)}: use an integer number of milliseconds from 0 to ${MAX_TIMER_MS}, or leave it out to hold until released.`,
+    );
+  }
+}
+
 /** The emulator's fault plan: what tests configure through `EmulatorFaults` and what requests consume. */
 export class FaultPlan implements EmulatorFaults {
   private counted: CountedFault[] = [];
@@ -95,21 +135,31 @@ export class FaultPlan implements EmulatorFaults {
         `Invalid retryAfterSeconds ${String(retryAfterSeconds)}: it must be a non-negative number.`,
       );
     }
-    this.addCounted({ kind: "throttle", action, remaining: times, retryAfterSeconds });
+    this.addCounted({ kind: "throttle", action, remaining: times, details: { retryAfterSeconds } });
   }
 
   serverError(action: string, times: number, status: 500 | 503 = 503): void {
     if (status !== 500 && status !== 503)
       throw new RangeError(`Invalid server error status ${String(status)}: use 500 or 503.`);
-    this.addCounted({ kind: "serverError", action, remaining: times, status });
+    this.addCounted({ kind: "serverError", action, remaining: times, details: { status } });
   }
 
   resetConnection(action: string, times: number): void {
-    this.addCounted({ kind: "resetConnection", action, remaining: times });
+    this.addCounted({ kind: "resetConnection", action, remaining: times, details: {} });
   }
 
   loseResponse(action: string, times: number): void {
-    this.addCounted({ kind: "loseResponse", action, remaining: times });
+    this.addCounted({ kind: "loseResponse", action, remaining: times, details: {} });
+  }
+
+  holdRequest(action: string, times: number, options: HoldOptions = {}): void {
+    checkHoldMs(options.ms);
+    this.addCounted({ kind: "holdRequest", action, remaining: times, details: { ms: options.ms } });
+  }
+
+  holdResponse(action: string, times: number, options: HoldOptions = {}): void {
+    checkHoldMs(options.ms);
+    this.addCounted({ kind: "holdResponse", action, remaining: times, details: { ms: options.ms } });
   }
 
   latency(action: string, ms: number): void {
@@ -141,15 +191,16 @@ export class FaultPlan implements EmulatorFaults {
     this.bucket = undefined;
   }
 
-  /** Uses up one matching counted fault of a kind. @returns it, or undefined when none applies */
-  take(kind: CountedFaultKind, action: string): ConsumedFault | undefined {
+  /** Uses up one matching counted fault of a kind. @returns its details, or undefined when none applies */
+  take<K extends CountedFaultKind>(kind: K, action: string): CountedFaultDetails[K] | undefined {
     const fault = this.counted.find(
-      (f) => f.kind === kind && f.remaining > 0 && (f.action === action || f.action === "*"),
+      (f): f is CountedFaultOf<K> & CountedFault =>
+        f.kind === kind && f.remaining > 0 && (f.action === action || f.action === "*"),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;
     this.counted = this.counted.filter((f) => f.remaining > 0);
-    return { retryAfterSeconds: fault.retryAfterSeconds, status: fault.status };
+    return fault.details;
   }
 
   /**

@@ -7,6 +7,7 @@ import { CredentialStore, EmulatorCredential } from "./credential-store";
 import { EmulatedKeyPair } from "./emulated-key-pair";
 import { CallLog, EmulatorCall } from "./emulator-call";
 import { EmulatorFaults, FaultPlan } from "./emulator-faults";
+import { HeldCalls } from "./held-calls";
 import { KeyPairStore } from "./key-pair-store";
 import { LatencyTimers } from "./latency-timers";
 import { NonceCache } from "./nonce-cache";
@@ -41,6 +42,14 @@ export const DEFAULT_ACCESS_KEY_SECRET = "test-access-key-secret";
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 900;
 /** The default RSA modulus size. */
 export const DEFAULT_RSA_BITS = 2048;
+/** How long `waitForCalls` (and the other waits) wait by default before rejecting, in milliseconds. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
+
+/** How long a wait may take. */
+export interface WaitOptions {
+  /** Reject after this many milliseconds, with a message saying what was awaited and what came. @default 30000 */
+  readonly timeoutMs?: number;
+}
 
 function checkOptions(options: EnsEmulatorOptions): void {
   const host = options.host ?? "127.0.0.1";
@@ -128,6 +137,7 @@ export class EnsEmulator {
   private readonly faultPlan = new FaultPlan();
   private readonly log = new CallLog();
   private readonly timers = new LatencyTimers();
+  private readonly held = new HeldCalls();
   private readonly server: Server;
   private listeningPort = 0;
   private stopping: Promise<void> | undefined;
@@ -151,6 +161,7 @@ export class EnsEmulator {
       faults: this.faultPlan,
       log: this.log,
       timers: this.timers,
+      held: this.held,
       onCall: options.onCall,
     });
     this.server = createServer((request, response) => {
@@ -247,27 +258,64 @@ export class EnsEmulator {
 
   /**
    * Resolves once the emulator has finished `count` calls (of `action`, if given), counting calls
-   * already logged; rejects if the emulator stops first. Lets tests wait without sleeping.
+   * already logged. Rejects if the emulator stops first, or after `options.timeoutMs` with an Error
+   * that lists the calls received so far. Lets tests wait without sleeping.
+   *
+   * @throws RangeError (as a rejection) for a negative or fractional count or timeout
    */
-  waitForCalls(count: number, action?: string): Promise<void> {
-    return this.log.waitFor(count, action);
+  waitForCalls(count: number, action?: string, options: WaitOptions = {}): Promise<void> {
+    return this.log.waitFor(count, action, options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
   }
 
-  /** Forgets key pairs, calls, faults and nonces (credentials stay). */
+  /**
+   * Resolves once `count` calls (of `action`, if given) have been held by `faults.holdRequest` or
+   * `faults.holdResponse` in total, counting calls held earlier and since released. Rejects if the
+   * emulator stops first, or after `options.timeoutMs` with an Error saying how many were held and
+   * listing the calls so far. Lets a test interrupt a client at an exact moment: once this resolves,
+   * the call is being held (for holdResponse: its change is already in the store).
+   *
+   * @throws RangeError (as a rejection) for a negative or fractional count or timeout
+   */
+  waitForHeld(count: number, action?: string, options: WaitOptions = {}): Promise<void> {
+    return this.held.waitFor(count, action, options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, () =>
+      this.log.summary(),
+    );
+  }
+
+  /** Lets every call held now (of `action`, if given) go on. @returns how many were released */
+  releaseHeld(action?: string): number {
+    return this.held.release(action);
+  }
+
+  /** How many calls (of `action`, if given) are held now. */
+  heldCalls(action?: string): number {
+    return this.held.count(action);
+  }
+
+  /**
+   * Forgets key pairs, calls, faults, nonces and the count of held calls (credentials stay). Calls
+   * held now end as on `stop()`: their connections close, so nothing from before leaks into the state after.
+   */
   reset(): void {
     this.store.clear();
     this.log.clear();
     this.faultPlan.clear();
     this.nonces.clear();
+    this.held.clear();
   }
 
-  /** Closes the server and every open connection; pending latency delays end at once. Idempotent. */
+  /**
+   * Closes the server and every open connection; pending latency delays and held calls end at once,
+   * pending waits reject. Idempotent.
+   */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
       this.timers.cancelAll();
+      this.held.endAll();
       this.log.abandonWaiters("The emulator stopped");
+      this.held.abandonWaiters("The emulator stopped");
     });
     return this.stopping;
   }

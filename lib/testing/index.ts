@@ -18,16 +18,17 @@
  *
  * The same server runs standalone with `ens-emulator [--port N]` (see `cli.ts`).
  */
-export { EnsEmulator, EnsEmulatorOptions } from "./ens-emulator";
+export { EnsEmulator, EnsEmulatorOptions, WaitOptions } from "./ens-emulator";
 export {
   DEFAULT_ACCESS_KEY_ID,
   DEFAULT_ACCESS_KEY_SECRET,
   DEFAULT_MAX_CLOCK_SKEW_SECONDS,
   DEFAULT_RSA_BITS,
+  DEFAULT_WAIT_TIMEOUT_MS,
 } from "./ens-emulator";
 export { EmulatedKeyPair } from "./emulated-key-pair";
 export { EmulatorCall, CallOutcome } from "./emulator-call";
-export { EmulatorFaults } from "./emulator-faults";
+export { EmulatorFaults, HoldOptions } from "./emulator-faults";
 export { EmulatorCredential } from "./credential-store";
 export { SignatureMethod } from "./signed-request";
 export { EnsErrorCode } from "./api-error";

@@ -2,8 +2,10 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, EnsErrorCode, missingParameter } from "./api-error";
 import { ApiResponse, errorResponse, JSON_CONTENT_TYPE, successResponse } from "./api-response";
 import { authenticate, Authority } from "./authenticate";
+import { isClientGone } from "./client-gone";
 import { CallLog, EmulatorCall } from "./emulator-call";
 import { FaultPlan } from "./emulator-faults";
+import { HeldCalls } from "./held-calls";
 import { BodyTooLargeError, HttpRequest, readHttpRequest } from "./http-request";
 import { ActionContext, KEY_PAIR_ACTIONS, KeyPairAction } from "./key-pair-actions";
 import { LatencyTimers } from "./latency-timers";
@@ -29,6 +31,8 @@ export interface PipelineParts {
   readonly log: CallLog;
   /** Latency delays (cancelled on stop). */
   readonly timers: LatencyTimers;
+  /** Calls held by holdRequest and holdResponse faults (ended on stop). */
+  readonly held: HeldCalls;
   /** Called with every finished call. */
   readonly onCall?: (call: EmulatorCall) => void;
 }
@@ -108,7 +112,8 @@ function unreadable(error: unknown): ApiError {
 
 /**
  * Handles one HTTP request end to end: read, fault injection, authentication, action, answer,
- * call log. Never throws: every failure becomes an API error answer.
+ * call log. Never throws: every failure becomes an API error answer (or, for a client that hung
+ * up, a logged call without one).
  */
 export class RequestPipeline {
   /** @param parts the state and collaborators every request uses */
@@ -154,17 +159,31 @@ export class RequestPipeline {
       return;
     }
     let verified = false;
+    let performed = false;
     let answer: ApiResponse;
     try {
       checkRoute(request);
       authenticate(signed, this.parts.authority);
       verified = true;
       const action = resolveAction(signed);
+      const holdRequest = this.parts.faults.take("holdRequest", signed.action);
+      if (holdRequest) {
+        await this.parts.held.hold(signed.action, response, holdRequest.ms);
+        if (isClientGone(response)) {
+          // The request never reached "ENS": the action does not run.
+          finish({ ...base, signatureVerified: true, statusCode: 0, outcome: "dropped" });
+          response.socket?.destroy();
+          return;
+        }
+      }
       this.applyFaults(signed.action);
+      performed = true;
       answer = successResponse(requestId, await action(signed.params, this.parts.actionContext));
     } catch (error) {
       answer = errorResponse(requestId, asApiError(error));
     }
+    const holdResponse = performed ? this.parts.faults.take("holdResponse", signed.action) : undefined;
+    if (holdResponse) await this.parts.held.hold(signed.action, response, holdResponse.ms);
     await this.answer(base, verified, answer, response, finish);
   }
 
@@ -208,9 +227,8 @@ export class RequestPipeline {
   ): Promise<void> {
     const delayMs = this.parts.faults.latencyOf(base.action);
     if (delayMs > 0) await this.parts.timers.wait(delayMs, response);
-    const clientGone = response.destroyed || response.socket?.destroyed !== false;
     // Checked in this order so that a client that already hung up does not use up a loseResponse fault.
-    if (clientGone || this.parts.faults.take("loseResponse", base.action) !== undefined) {
+    if (isClientGone(response) || this.parts.faults.take("loseResponse", base.action) !== undefined) {
       // The client never sees this answer; `code` still tells the test what it would have been.
       finish({ ...base, signatureVerified, statusCode: 0, code: answer.code, outcome: "response-lost" });
       response.socket?.destroy();

@@ -195,6 +195,49 @@ describe("EnsEmulator state and out-of-band changes", () => {
     await expect(ens.waitForCalls(-1)).rejects.toThrow(RangeError);
   });
 
+  it("waitForCalls rejects after timeoutMs, saying what it awaited and listing the calls so far", async () => {
+    await callEns(ens, "DescribeKeyPairs");
+    await sdkError(callEns(ens, "DeleteKeyPairs", { KeyPairName: "ghost" }));
+    ens.faults.holdRequest("CreateKeyPair", 1);
+    const created = sdkError(callEns(ens, "CreateKeyPair", { KeyPairName: "held" }));
+    await ens.waitForHeld(1);
+    const started = Date.now();
+    await expect(ens.waitForCalls(3, "DeleteKeyPairs", { timeoutMs: 50 })).rejects.toThrow(
+      "Timed out after 50 ms waiting for 3 DeleteKeyPairs call(s) to finish; 1 did. Finished calls: " +
+        "DescribeKeyPairs 200 OK, DeleteKeyPairs 400 PubKeyNameNotExist; 1 still in progress.",
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    ens.reset();
+    await created;
+  });
+
+  it("waitForCalls waits 30 s by default", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      const outcome = ens.waitForCalls(1).then(
+        () => "resolved",
+        (error: Error) => error.message,
+      );
+      jest.advanceTimersByTime(29_999);
+      await Promise.resolve();
+      let settled = false;
+      void outcome.then(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      jest.advanceTimersByTime(1);
+      expect(await outcome).toMatch(/^Timed out after 30000 ms waiting for 1 call\(s\) to finish; 0 did\./);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("waitForCalls refuses a timeout setTimeout cannot wait", async () => {
+    await expect(ens.waitForCalls(1, undefined, { timeoutMs: 1.5 })).rejects.toThrow(RangeError);
+    await expect(ens.waitForCalls(1, undefined, { timeoutMs: 2 ** 31 })).rejects.toThrow(
+      /Invalid timeoutMs 2147483648: use a positive integer number of milliseconds, at most 2147483647/,
+    );
+  });
+
   it("waitForCalls lets a test wait for calls a separate client makes", async () => {
     const waiting = ens.waitForCalls(3, "DescribeKeyPairs");
     const clients = Promise.all([1, 2, 3].map(() => callEns(ens, "DescribeKeyPairs")));

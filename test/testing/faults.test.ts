@@ -196,6 +196,8 @@ describe("fault injection", () => {
     ens.faults.serverError("*", 5);
     ens.faults.resetConnection("*", 5);
     ens.faults.loseResponse("*", 5);
+    ens.faults.holdRequest("*", 5);
+    ens.faults.holdResponse("*", 5);
     ens.faults.latency("*", 60_000);
     ens.faults.noPermission("*");
     ens.faults.rateLimit(0.001, 1);

@@ -132,8 +132,14 @@ export function signV1(
   return { method, path: "/", query, headers, body };
 }
 
+/** How to send. */
+export interface SendOptions {
+  /** Aborting it hangs up (destroys the connection), as a client that gives up or is killed does. */
+  readonly signal?: AbortSignal;
+}
+
 /** Sends a request and reads the JSON answer. */
-export function send(ens: EnsTarget, request: RawRequest): Promise<RawResponse> {
+export function send(ens: EnsTarget, request: RawRequest, options: SendOptions = {}): Promise<RawResponse> {
   const qs = queryString(request.query);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
@@ -144,6 +150,7 @@ export function send(ens: EnsTarget, request: RawRequest): Promise<RawResponse> 
         path: qs ? `${request.path}?${qs}` : request.path,
         headers: { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) },
         agent: false,
+        signal: options.signal,
       },
       (incoming) => {
         const chunks: Buffer[] = [];
