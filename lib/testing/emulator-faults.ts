@@ -6,25 +6,76 @@ export interface HoldOptions {
   readonly ms?: number;
 }
 
+/** The code a throttle fault answers with by default. */
+export const DEFAULT_THROTTLING_CODE = "Throttling.User";
+
+/** How a throttle fault answers. */
+export interface ThrottleOptions {
+  /**
+   * Also send `x-acs-retry-after`. The value is written in **milliseconds** (seconds × 1000),
+   * because @alicloud/openapi-core passes the header's integer (`getThrottlingTimeLeft`) as
+   * `ThrottlingError.retryAfter` straight to its retry sleep, which counts in milliseconds
+   * (`getBackoffDelay`, capped by `maxDelay`, default 120 000 ms). @default no header
+   */
+  readonly retryAfterSeconds?: number;
+  /**
+   * The error code, e.g. `Throttling`, `Throttling.Api` or `Rejected.Throttling` (the variants the
+   * SDKs and the provider know, reference §8). @default "Throttling.User"
+   */
+  readonly code?: string;
+}
+
+/** An arbitrary API error answer. */
+export interface ApiErrorOptions {
+  /** The error `Code`, e.g. `ens.interface.error`, `CallInterface`, `InvalidParameter.KeyPairName`. */
+  readonly code: string;
+  /** The HTTP status, 400 to 599. @default 400 */
+  readonly statusCode?: number;
+  /** The error `Message`. @default a message naming the code as injected */
+  readonly message?: string;
+}
+
+/** An error carried inside an HTTP 200 answer. */
+export interface ErrorInOkAnswerOptions {
+  /** The error `Code` in the body. */
+  readonly code: string;
+  /** The error `Message` in the body. @default a message naming the code as injected */
+  readonly message?: string;
+}
+
+/** A field a successful CreateKeyPair answer can lack (`faults.incompleteCreate`). */
+export type IncompleteCreateField = "KeyPairId" | "PrivateKeyBody";
+
 /**
  * Injectable failures. Per request they are consumed in this order: resetConnection; then, once the
- * request is authenticated, holdRequest, rate limit, throttle, serverError, noPermission; then the
- * action runs, and holdResponse, latency and loseResponse wrap its answer. Counted faults apply to
- * the next `times` matching calls that reach their stage (a request refused earlier, e.g. for a bad
- * signature, does not use one up). The action `"*"` matches any action.
+ * request is authenticated, holdRequest, rate limit, throttle, serverError, apiError,
+ * errorInOkAnswer, noPermission (each of these answers without performing the action); then the
+ * action runs, incompleteCreate trims a successful CreateKeyPair answer, and holdResponse, latency
+ * and loseResponse wrap the answer. Counted faults apply to the next `times` matching calls that
+ * reach their stage (a request refused earlier, e.g. for a bad signature or by an earlier fault,
+ * does not use one up). The action `"*"` matches any action.
  */
 export interface EmulatorFaults {
-  /**
-   * Answer the next `times` calls of `action` with `Throttling.User` (HTTP 400).
-   *
-   * @param options.retryAfterSeconds also send `x-acs-retry-after`. The value is written in
-   *   **milliseconds** (seconds × 1000), because @alicloud/openapi-core passes the header's integer
-   *   (`getThrottlingTimeLeft`) as `ThrottlingError.retryAfter` straight to its retry sleep, which
-   *   counts in milliseconds (`getBackoffDelay`, capped by `maxDelay`, default 120 000 ms).
-   */
-  throttle(action: string, times: number, options?: { readonly retryAfterSeconds?: number }): void;
+  /** Answer the next `times` calls of `action` with a throttling error (HTTP 400), `Throttling.User` by default. */
+  throttle(action: string, times: number, options?: ThrottleOptions): void;
   /** Answer the next `times` calls of `action` with 503 `ServiceUnavailable` or 500 `InternalError`. @default status 503 */
   serverError(action: string, times: number, status?: 500 | 503): void;
+  /**
+   * Answer the next `times` calls of `action` with an arbitrary API error, without performing the
+   * action (e.g. the undocumented codes ENS might send for a missing key).
+   */
+  apiError(action: string, times: number, options: ApiErrorOptions): void;
+  /**
+   * Answer the next `times` calls of `action` with HTTP 200 whose body carries the `Code` and
+   * `Message` of an error, without performing the action. The Terraform provider treats such a body
+   * as an error; @alicloud/openapi-core returns it as a success (reference §8).
+   */
+  errorInOkAnswer(action: string, times: number, options: ErrorInOkAnswerOptions): void;
+  /**
+   * Let the next `times` successful CreateKeyPair calls store their key, but leave `options.omit`
+   * out of the 200 answer.
+   */
+  incompleteCreate(times: number, options: { readonly omit: IncompleteCreateField }): void;
   /** Reset (TCP RST) the connection of the next `times` calls of `action` before processing them. */
   resetConnection(action: string, times: number): void;
   /** Perform the next `times` calls of `action`, then close the connection without answering. */
@@ -60,10 +111,16 @@ export interface EmulatorFaults {
 
 /** What each kind of counted fault carries, by kind. */
 export interface CountedFaultDetails {
-  /** `x-acs-retry-after` seconds, if sent. */
-  readonly throttle: { readonly retryAfterSeconds?: number };
+  /** `x-acs-retry-after` seconds, if sent, and the code. */
+  readonly throttle: { readonly retryAfterSeconds?: number; readonly code: string };
   /** The HTTP status. */
   readonly serverError: { readonly status: 500 | 503 };
+  /** The error to answer. */
+  readonly apiError: { readonly code: string; readonly statusCode: number; readonly message?: string };
+  /** The error to carry in a 200 answer. */
+  readonly errorInOkAnswer: ErrorInOkAnswerOptions;
+  /** The field to leave out. */
+  readonly incompleteCreate: { readonly omit: IncompleteCreateField };
   /** Nothing: the connection is reset. */
   readonly resetConnection: Record<string, never>;
   /** Nothing: the answer is dropped. */
@@ -110,6 +167,14 @@ function checkCount(name: string, value: number, allowZero: boolean): void {
   }
 }
 
+function checkCode(name: string, code: string): void {
+  if (typeof code !== "string" || code.trim() === "") {
+    throw new RangeError(
+      `Invalid ${name} ${JSON.stringify(code)}: give an error code such as "Throttling.Api" or "ens.interface.error".`,
+    );
+  }
+}
+
 function checkHoldMs(ms: number | undefined): void {
   if (ms !== undefined && !(Number.isInteger(ms) && ms >= 0 && ms <= MAX_TIMER_MS)) {
     throw new RangeError(
@@ -128,20 +193,54 @@ export class FaultPlan implements EmulatorFaults {
   /** @param nowMs the clock the rate limit refills by. @default Date.now */
   constructor(private readonly nowMs: () => number = Date.now) {}
 
-  throttle(action: string, times: number, options: { readonly retryAfterSeconds?: number } = {}): void {
-    const { retryAfterSeconds } = options;
+  throttle(action: string, times: number, options: ThrottleOptions = {}): void {
+    const { retryAfterSeconds, code = DEFAULT_THROTTLING_CODE } = options;
     if (retryAfterSeconds !== undefined && !(Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0)) {
       throw new RangeError(
         `Invalid retryAfterSeconds ${String(retryAfterSeconds)}: it must be a non-negative number.`,
       );
     }
-    this.addCounted({ kind: "throttle", action, remaining: times, details: { retryAfterSeconds } });
+    checkCode("throttle code", code);
+    this.addCounted({ kind: "throttle", action, remaining: times, details: { retryAfterSeconds, code } });
   }
 
   serverError(action: string, times: number, status: 500 | 503 = 503): void {
     if (status !== 500 && status !== 503)
       throw new RangeError(`Invalid server error status ${String(status)}: use 500 or 503.`);
     this.addCounted({ kind: "serverError", action, remaining: times, details: { status } });
+  }
+
+  apiError(action: string, times: number, options: ApiErrorOptions): void {
+    const { code, statusCode = 400, message } = options;
+    checkCode("apiError code", code);
+    if (!(Number.isInteger(statusCode) && statusCode >= 400 && statusCode <= 599)) {
+      throw new RangeError(
+        `Invalid apiError statusCode ${String(statusCode)}: use an HTTP error status from 400 to 599 ` +
+          "(for an error inside a 200 answer, use errorInOkAnswer).",
+      );
+    }
+    this.addCounted({ kind: "apiError", action, remaining: times, details: { code, statusCode, message } });
+  }
+
+  errorInOkAnswer(action: string, times: number, options: ErrorInOkAnswerOptions): void {
+    checkCode("errorInOkAnswer code", options.code);
+    const details = { code: options.code, message: options.message };
+    this.addCounted({ kind: "errorInOkAnswer", action, remaining: times, details });
+  }
+
+  incompleteCreate(times: number, options: { readonly omit: IncompleteCreateField }): void {
+    const { omit } = options;
+    if (omit !== "KeyPairId" && omit !== "PrivateKeyBody") {
+      throw new RangeError(
+        `Invalid incompleteCreate omit ${JSON.stringify(omit)}: use "KeyPairId" or "PrivateKeyBody".`,
+      );
+    }
+    this.addCounted({
+      kind: "incompleteCreate",
+      action: "CreateKeyPair",
+      remaining: times,
+      details: { omit },
+    });
   }
 
   resetConnection(action: string, times: number): void {

@@ -28,7 +28,15 @@ export {
 } from "./ens-emulator";
 export { EmulatedKeyPair } from "./emulated-key-pair";
 export { EmulatorCall, CallOutcome } from "./emulator-call";
-export { EmulatorFaults, HoldOptions } from "./emulator-faults";
+export {
+  ApiErrorOptions,
+  DEFAULT_THROTTLING_CODE,
+  EmulatorFaults,
+  ErrorInOkAnswerOptions,
+  HoldOptions,
+  IncompleteCreateField,
+  ThrottleOptions,
+} from "./emulator-faults";
 export { EmulatorCredential } from "./credential-store";
 export { SignatureMethod } from "./signed-request";
 export { EnsErrorCode } from "./api-error";

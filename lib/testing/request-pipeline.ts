@@ -41,10 +41,10 @@ type CallBase = Omit<EmulatorCall, "statusCode" | "code" | "outcome" | "signatur
 
 const THROTTLING_MESSAGE = "Request was denied due to user flow control.";
 
-function throttling(retryAfterMs: number | undefined): ApiError {
+function throttling(code: string, retryAfterMs: number | undefined): ApiError {
   const headers: Record<string, string> =
     retryAfterMs === undefined ? {} : { "x-acs-retry-after": String(retryAfterMs) };
-  return new ApiError(400, EnsErrorCode.THROTTLING_USER, THROTTLING_MESSAGE, headers);
+  return new ApiError(400, code, THROTTLING_MESSAGE, headers);
 }
 
 function serverError(status: 500 | 503): ApiError {
@@ -178,7 +178,8 @@ export class RequestPipeline {
       }
       this.applyFaults(signed.action);
       performed = true;
-      answer = successResponse(requestId, await action(signed.params, this.parts.actionContext));
+      const fields = await action(signed.params, this.parts.actionContext);
+      answer = successResponse(requestId, this.withoutOmitted(signed.action, fields));
     } catch (error) {
       answer = errorResponse(requestId, asApiError(error));
     }
@@ -198,17 +199,38 @@ export class RequestPipeline {
     }
   }
 
+  /** The success fields, less the one an incompleteCreate fault leaves out (if one applies). */
+  private withoutOmitted(action: string, fields: Record<string, unknown>): Record<string, unknown> {
+    const incomplete = this.parts.faults.take("incompleteCreate", action);
+    if (!incomplete) return fields;
+    const trimmed = { ...fields };
+    delete trimmed[incomplete.omit];
+    return trimmed;
+  }
+
   private applyFaults(action: string): void {
     const { faults } = this.parts;
     const waitMs = faults.takeRateToken();
-    if (waitMs !== undefined) throw throttling(waitMs);
+    if (waitMs !== undefined) throw throttling(EnsErrorCode.THROTTLING_USER, waitMs);
     const throttle = faults.take("throttle", action);
     if (throttle) {
       const seconds = throttle.retryAfterSeconds;
-      throw throttling(seconds === undefined ? undefined : Math.round(seconds * 1000));
+      throw throttling(throttle.code, seconds === undefined ? undefined : Math.round(seconds * 1000));
     }
     const failure = faults.take("serverError", action);
-    if (failure) throw serverError(failure.status ?? 503);
+    if (failure) throw serverError(failure.status);
+    const injected = faults.take("apiError", action);
+    if (injected) {
+      const message = injected.message ?? `${injected.code}: an error injected by faults.apiError.`;
+      throw new ApiError(injected.statusCode, injected.code, message);
+    }
+    const inOkAnswer = faults.take("errorInOkAnswer", action);
+    if (inOkAnswer) {
+      const message =
+        inOkAnswer.message ??
+        `${inOkAnswer.code}: an error inside an HTTP 200 answer, injected by faults.errorInOkAnswer.`;
+      throw new ApiError(200, inOkAnswer.code, message);
+    }
     if (faults.isForbidden(action)) {
       throw new ApiError(
         400,

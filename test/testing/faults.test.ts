@@ -32,6 +32,16 @@ describe("fault injection", () => {
       ]);
     });
 
+    it.each(["Throttling", "Throttling.Api", "Rejected.Throttling"])(
+      "answers another throttling code on request: %s (400)",
+      async (code) => {
+        ens.faults.throttle("DeleteKeyPairs", 1, { code });
+        expect(await sdkError(del())).toMatchObject({ code, statusCode: 400 });
+        expect(ens.keyPair("victim")).toBeDefined();
+        expect(ens.calls()[0]).toMatchObject({ statusCode: 400, code });
+      },
+    );
+
     it('matches any action with "*"', async () => {
       ens.faults.throttle("*", 1);
       expect(await sdkError(describeAll())).toMatchObject({ code: "Throttling.User" });
@@ -77,6 +87,97 @@ describe("fault injection", () => {
         statusCode: 500,
       });
       await del();
+    });
+  });
+
+  describe("apiError", () => {
+    it("answers the given code with HTTP 400 and a message naming it, without performing the action", async () => {
+      ens.faults.apiError("DeleteKeyPairs", 1, { code: "ens.interface.error" });
+      const error = await sdkError(del());
+      expect(error).toMatchObject({ name: "ClientError", code: "ens.interface.error", statusCode: 400 });
+      expect(error.data.Message).toContain("ens.interface.error");
+      expect(ens.keyPair("victim")).toBeDefined();
+      await del();
+      expect(ens.keyPairs()).toEqual([]);
+    });
+
+    it("answers the given status and message", async () => {
+      ens.faults.apiError("DeleteKeyPairs", 2, {
+        code: "InvalidKeyPairId.NotFound",
+        statusCode: 404,
+        message: "The specified KeyPairId does not exist.",
+      });
+      for (let i = 0; i < 2; i++) {
+        const error = await sdkError(del());
+        expect(error).toMatchObject({ code: "InvalidKeyPairId.NotFound", statusCode: 404 });
+        expect(error.data.Message).toBe("The specified KeyPairId does not exist.");
+      }
+      expect(ens.calls().map((c) => [c.statusCode, c.code])).toEqual([
+        [404, "InvalidKeyPairId.NotFound"],
+        [404, "InvalidKeyPairId.NotFound"],
+      ]);
+      expect(ens.keyPair("victim")).toBeDefined();
+    });
+
+    it("answers a 5xx status as a server error", async () => {
+      ens.faults.apiError("CreateKeyPair", 1, { code: "CallInterface", statusCode: 500 });
+      expect(await sdkError(callEns(ens, "CreateKeyPair", { KeyPairName: "never" }))).toMatchObject({
+        name: "ServerError",
+        code: "CallInterface",
+        statusCode: 500,
+      });
+      expect(ens.keyPair("never")).toBeUndefined();
+    });
+  });
+
+  describe("errorInOkAnswer", () => {
+    it("answers HTTP 200 carrying an error Code and Message, which the SDK returns as success; nothing happens", async () => {
+      ens.faults.errorInOkAnswer("DeleteKeyPairs", 1, {
+        code: "InvalidParameter.KeyPairName",
+        message: "nope",
+      });
+      const { statusCode, body } = await del();
+      expect(statusCode).toBe(200);
+      expect(body).toMatchObject({ Code: "InvalidParameter.KeyPairName", Message: "nope" });
+      expect(ens.keyPair("victim")).toBeDefined();
+      expect(ens.calls()[0]).toMatchObject({ statusCode: 200, code: "InvalidParameter.KeyPairName" });
+      await del();
+      expect(ens.keyPairs()).toEqual([]);
+    });
+
+    it("writes a message naming the code by default", async () => {
+      ens.faults.errorInOkAnswer("DescribeKeyPairs", 1, { code: "ens.interface.error" });
+      const { body } = await describeAll();
+      expect(body.Code).toBe("ens.interface.error");
+      expect(body.Message).toContain("ens.interface.error");
+      expect(body.KeyPairs).toBeUndefined();
+    });
+  });
+
+  describe("incompleteCreate", () => {
+    it.each(["KeyPairId", "PrivateKeyBody"] as const)(
+      "stores the key but leaves %s out of the 200 answer, once",
+      async (omit) => {
+        ens.faults.incompleteCreate(1, { omit });
+        const { statusCode, body } = await callEns(ens, "CreateKeyPair", { KeyPairName: "partial" });
+        expect(statusCode).toBe(200);
+        expect(body).not.toHaveProperty(omit);
+        expect(Object.keys(body).length).toBe(4);
+        expect(ens.keyPair("partial")).toBeDefined();
+        const next = await callEns(ens, "CreateKeyPair", { KeyPairName: "complete" });
+        expect(next.body).toHaveProperty(omit);
+      },
+    );
+
+    it("is used up only by a successful create", async () => {
+      ens.faults.incompleteCreate(1, { omit: "KeyPairId" });
+      await sdkError(callEns(ens, "CreateKeyPair", { KeyPairName: "victim" }));
+      await callEns(ens, "ImportKeyPair", {
+        KeyPairName: "imported",
+        PublicKeyBody: ens.keyPair("victim")!.publicKey,
+      });
+      const { body } = await callEns(ens, "CreateKeyPair", { KeyPairName: "partial" });
+      expect(body).not.toHaveProperty("KeyPairId");
     });
   });
 
@@ -167,18 +268,23 @@ describe("fault injection", () => {
     });
   });
 
-  it("applies faults in order: resetConnection, rate limit, throttle, serverError, noPermission", async () => {
+  it("applies faults in order: resetConnection, throttle, serverError, apiError, errorInOkAnswer, noPermission", async () => {
     ens.faults.noPermission("DeleteKeyPairs");
+    ens.faults.errorInOkAnswer("DeleteKeyPairs", 1, { code: "InOk" });
+    ens.faults.apiError("DeleteKeyPairs", 1, { code: "Injected" });
     ens.faults.serverError("DeleteKeyPairs", 1);
     ens.faults.throttle("DeleteKeyPairs", 1);
     ens.faults.resetConnection("DeleteKeyPairs", 1);
-    for (let i = 0; i < 4; i++) await sdkError(del());
+    for (let i = 0; i < 6; i++) await del().catch(() => undefined);
     expect(ens.calls().map((c) => c.code ?? c.outcome)).toEqual([
       "reset",
       "Throttling.User",
       "ServiceUnavailable",
+      "Injected",
+      "InOk",
       "NoPermission",
     ]);
+    expect(ens.keyPair("victim")).toBeDefined();
   });
 
   it("does not use up a fault on a request refused before its stage", async () => {
@@ -201,14 +307,18 @@ describe("fault injection", () => {
     ens.faults.latency("*", 60_000);
     ens.faults.noPermission("*");
     ens.faults.rateLimit(0.001, 1);
+    ens.faults.apiError("*", 5, { code: "Injected" });
+    ens.faults.errorInOkAnswer("*", 5, { code: "InOk" });
+    ens.faults.incompleteCreate(5, { omit: "PrivateKeyBody" });
     ens.faults.clear();
     await describeAll();
-    await describeAll();
+    const { body } = await callEns(ens, "CreateKeyPair", { KeyPairName: "after-clear" });
+    expect(body).toHaveProperty("PrivateKeyBody");
     await del();
-    expect(ens.calls().map((c) => [c.outcome, c.statusCode])).toEqual([
-      ["answered", 200],
-      ["answered", 200],
-      ["answered", 200],
+    expect(ens.calls().map((c) => [c.outcome, c.statusCode, c.code])).toEqual([
+      ["answered", 200, undefined],
+      ["answered", 200, undefined],
+      ["answered", 200, undefined],
     ]);
   });
 
@@ -221,6 +331,16 @@ describe("fault injection", () => {
     ["negative latency", () => ens.faults.latency("*", -5)],
     ["a zero rate", () => ens.faults.rateLimit(0)],
     ["a zero burst", () => ens.faults.rateLimit(1, 0)],
+    ["an empty throttle code", () => ens.faults.throttle("*", 1, { code: "" })],
+    ["an apiError without a code", () => ens.faults.apiError("*", 1, {} as { code: string })],
+    ["an apiError with status 200", () => ens.faults.apiError("*", 1, { code: "X", statusCode: 200 })],
+    ["an apiError with status 600", () => ens.faults.apiError("*", 1, { code: "X", statusCode: 600 })],
+    ["an errorInOkAnswer with a blank code", () => ens.faults.errorInOkAnswer("*", 1, { code: " " })],
+    [
+      "an unknown incompleteCreate field",
+      () => ens.faults.incompleteCreate(1, { omit: "KeyPairName" as "KeyPairId" }),
+    ],
+    ["negative incompleteCreate times", () => ens.faults.incompleteCreate(-1, { omit: "KeyPairId" })],
   ])("refuses %s with a RangeError", (_label, configure) => {
     expect(configure).toThrow(RangeError);
   });
