@@ -18,9 +18,18 @@ export interface ApiResponse {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
-/** A success answer: `RequestId` first, then the action's fields. */
-export function successResponse(requestId: string, fields: Readonly<Record<string, unknown>>): ApiResponse {
-  return { statusCode: 200, headers: {}, body: { RequestId: requestId, ...fields } };
+/**
+ * A success answer: `RequestId` first, then the action's fields.
+ *
+ * @param codeInBody also write `"Code": 0`, as some ENS answers do (`readings.codeInSuccessBody`)
+ */
+export function successResponse(
+  requestId: string,
+  fields: Readonly<Record<string, unknown>>,
+  codeInBody: boolean,
+): ApiResponse {
+  const code = codeInBody ? { Code: 0 } : {};
+  return { statusCode: 200, headers: {}, body: { RequestId: requestId, ...code, ...fields } };
 }
 
 /** An error answer in the shape of reference §2.4. */

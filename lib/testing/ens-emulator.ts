@@ -7,6 +7,7 @@ import { CredentialStore, EmulatorCredential } from "./credential-store";
 import { EmulatedKeyPair } from "./emulated-key-pair";
 import { CallLog, EmulatorCall } from "./emulator-call";
 import { EmulatorFaults, FaultPlan } from "./emulator-faults";
+import { EmulatorReadings, ResolvedReadings, resolveReadings } from "./emulator-readings";
 import { HeldCalls } from "./held-calls";
 import { KeyPairStore } from "./key-pair-store";
 import { LatencyTimers } from "./latency-timers";
@@ -32,6 +33,11 @@ export interface EnsEmulatorOptions {
   readonly rsaBits?: number;
   /** Called with every finished call (e.g. to print a request log). @default none */
   readonly onCall?: (call: EmulatorCall) => void;
+  /**
+   * Which reading to play where the ENS docs leave a behaviour open (fingerprint format, the answer
+   * for a missing key, …); see `EmulatorReadings`. @default DEFAULT_READINGS
+   */
+  readonly readings?: EmulatorReadings;
 }
 
 /** The emulator's default AccessKey ID. */
@@ -51,7 +57,7 @@ export interface WaitOptions {
   readonly timeoutMs?: number;
 }
 
-function checkOptions(options: EnsEmulatorOptions): void {
+function checkOptions(options: EnsEmulatorOptions): ResolvedReadings {
   const host = options.host ?? "127.0.0.1";
   if (!isLoopbackHost(host)) {
     throw new InvalidOptionError(
@@ -77,6 +83,7 @@ function checkOptions(options: EnsEmulatorOptions): void {
       `Invalid rsaBits ${String(bits)}: use an integer of at least 1024 (ENS keys are 2048 bits).`,
     );
   }
+  return resolveReadings(options.readings);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -104,8 +111,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export class EnsEmulator {
   /** Starts an emulator and resolves once it listens. @throws InvalidOptionError for a refused option */
   static async start(options: EnsEmulatorOptions = {}): Promise<EnsEmulator> {
-    checkOptions(options);
-    const emulator = new EnsEmulator(options);
+    const readings = checkOptions(options);
+    const emulator = new EnsEmulator(options, readings);
     emulator.listeningPort = await listen(emulator.server, options.port ?? 0, emulator.host);
     return emulator;
   }
@@ -131,6 +138,8 @@ export class EnsEmulator {
 
   private readonly host: string;
   private readonly rsaBits: number;
+  /** The clock creation times are stamped by (`readings.creationTimeOffsetSeconds` applied). */
+  private readonly now: () => Date;
   private readonly store = new KeyPairStore();
   private readonly credentialStore = new CredentialStore();
   private readonly nonces = new NonceCache();
@@ -142,8 +151,10 @@ export class EnsEmulator {
   private listeningPort = 0;
   private stopping: Promise<void> | undefined;
 
-  private constructor(options: EnsEmulatorOptions) {
+  private constructor(options: EnsEmulatorOptions, readings: ResolvedReadings) {
     this.host = options.host ?? "127.0.0.1";
+    const offsetMs = readings.creationTimeOffsetSeconds * 1000;
+    this.now = () => new Date(Date.now() + offsetMs);
     this.rsaBits = options.rsaBits ?? DEFAULT_RSA_BITS;
     this.credentials = Object.freeze({
       accessKeyId: options.accessKeyId ?? DEFAULT_ACCESS_KEY_ID,
@@ -157,7 +168,7 @@ export class EnsEmulator {
         maxClockSkewSeconds: options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS,
         nowMs: Date.now,
       },
-      actionContext: { store: this.store, rsaBits: this.rsaBits, now: () => new Date() },
+      actionContext: { store: this.store, rsaBits: this.rsaBits, now: this.now, readings },
       faults: this.faultPlan,
       log: this.log,
       timers: this.timers,
@@ -228,7 +239,7 @@ export class EnsEmulator {
       );
     }
     const publicKey = keyPair.publicKey ?? generateRsaKeyPairSync(this.rsaBits).publicKey;
-    const stored = this.store.insert(keyPair.keyPairName, publicKey, new Date());
+    const stored = this.store.insert(keyPair.keyPairName, publicKey, this.now());
     if (stored === "name-taken")
       throw new Error(`A key pair named ${JSON.stringify(keyPair.keyPairName)} already exists.`);
     return stored;
@@ -240,7 +251,8 @@ export class EnsEmulator {
   }
 
   /**
-   * Binds an instance to a key pair, so DeleteKeyPairs answers `PubKeyAttachedWithInstance`.
+   * Binds an instance to a key pair. DeleteKeyPairs then deletes the key anyway, or answers
+   * `PubKeyAttachedWithInstance`, as `readings.attachedKeyDelete` says.
    *
    * @param instanceId @default a generated `i-…` ID
    * @returns the instance ID

@@ -2,7 +2,9 @@
  * `cdktf-ens-key-pair/testing`: a local ENS API (2017-11-10) for tests, as LocalStack or moto are
  * for AWS. A real HTTP server on loopback that the official SDKs talk to unchanged: it verifies
  * ACS3-HMAC-SHA256 and HMAC-SHA1 signatures, serves CreateKeyPair, ImportKeyPair,
- * DescribeKeyPairs and DeleteKeyPairs, logs every call and injects faults.
+ * DescribeKeyPairs and DeleteKeyPairs, logs every call and injects faults. Where the ENS docs
+ * leave a behaviour open (fingerprint format, the answer for a missing key, …), it plays the
+ * reading `EnsEmulatorOptions.readings` chooses (see `EmulatorReadings`).
  *
  * @example
  * import { EnsEmulator } from "cdktf-ens-key-pair/testing";
@@ -15,6 +17,9 @@
  * expect(ens.keyPair("web")).toBeUndefined();
  * expect(ens.calls().map((call) => call.code)).toEqual(["Throttling.User", "Throttling.User", undefined]);
  * await ens.stop();
+ *
+ * // The same test against another reading of the docs:
+ * const hex = await EnsEmulator.start({ readings: { fingerprintFormat: "hex", missingKeyOnDelete: "success" } });
  *
  * The same server runs standalone with `ens-emulator [--port N]` (see `cli.ts`).
  */
@@ -37,6 +42,20 @@ export {
   IncompleteCreateField,
   ThrottleOptions,
 } from "./emulator-faults";
+export {
+  ATTACHED_KEY_DELETES,
+  AttachedKeyDelete,
+  DEFAULT_READINGS,
+  EmulatorReadings,
+  FINGERPRINT_FORMATS,
+  FingerprintFormat,
+  MissingKeyOnDelete,
+  NAME_FILTERS,
+  NameFilter,
+  PRIVATE_KEY_BODIES,
+  PrivateKeyBodyFormat,
+  ResolvedReadings,
+} from "./emulator-readings";
 export { EmulatorCredential } from "./credential-store";
 export { SignatureMethod } from "./signed-request";
 export { EnsErrorCode } from "./api-error";

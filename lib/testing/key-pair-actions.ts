@@ -7,6 +7,7 @@ import { checkKeyPairName } from "../key-pair-name";
 import { isPublicKeyViolation, parseSshRsaPublicKey } from "../public-key";
 import { ApiError, EnsErrorCode, invalidParameter, missingParameter } from "./api-error";
 import { EmulatedKeyPair } from "./emulated-key-pair";
+import { NameFilter, ResolvedReadings } from "./emulator-readings";
 import { KeyPairStore } from "./key-pair-store";
 import { generateRsaKeyPair } from "./rsa-key-generation";
 
@@ -16,8 +17,10 @@ export interface ActionContext {
   readonly store: KeyPairStore;
   /** RSA modulus bits for CreateKeyPair. */
   readonly rsaBits: number;
-  /** The current time (creation times). */
+  /** The current time (creation times), with `readings.creationTimeOffsetSeconds` applied. */
   readonly now: () => Date;
+  /** Which reading of each open point to play. */
+  readonly readings: ResolvedReadings;
 }
 
 /** One API action: business parameters in, success body (without `RequestId`) out. */
@@ -26,7 +29,7 @@ export type KeyPairAction = (
   context: ActionContext,
 ) => Promise<Record<string, unknown>>;
 
-/** Largest `PageSize` DescribeKeyPairs accepts. */
+/** Largest `PageSize` DescribeKeyPairs accepts (unless `readings.maxPageSize` caps pages instead). */
 export const MAX_PAGE_SIZE = 100;
 /** `PageSize` when none is given. */
 export const DEFAULT_PAGE_SIZE = 10;
@@ -75,7 +78,12 @@ function positiveInteger(
   return value;
 }
 
-const createKeyPair: KeyPairAction = async (params, { store, rsaBits, now }) => {
+/** `KeyPairFingerPrint` as the readings write it; the store keeps colon hex. */
+function wireFingerprint(keyPair: EmulatedKeyPair, { fingerprintFormat }: ResolvedReadings): string {
+  return fingerprintFormat === "hex" ? keyPair.fingerprint.replace(/:/g, "") : keyPair.fingerprint;
+}
+
+const createKeyPair: KeyPairAction = async (params, { store, rsaBits, now, readings }) => {
   const name = checkedName(required(params, "KeyPairName"));
   if (store.has(name)) throw nameExisted(name);
   const generated = await generateRsaKeyPair(rsaBits);
@@ -85,12 +93,15 @@ const createKeyPair: KeyPairAction = async (params, { store, rsaBits, now }) => 
   return {
     KeyPairName: stored.keyPairName,
     KeyPairId: stored.keyPairId,
-    KeyPairFingerPrint: stored.fingerprint,
-    PrivateKeyBody: generated.privateKeyPem,
+    KeyPairFingerPrint: wireFingerprint(stored, readings),
+    PrivateKeyBody:
+      readings.privateKeyBody === "escaped"
+        ? generated.privateKeyPem.replace(/\n/g, "\\n")
+        : generated.privateKeyPem,
   };
 };
 
-const importKeyPair: KeyPairAction = async (params, { store, now }) => {
+const importKeyPair: KeyPairAction = async (params, { store, now, readings }) => {
   const name = checkedName(required(params, "KeyPairName"));
   const publicKeyBody = required(params, "PublicKeyBody");
   const parsed = parseSshRsaPublicKey(publicKeyBody);
@@ -100,22 +111,33 @@ const importKeyPair: KeyPairAction = async (params, { store, now }) => {
   const stored = store.insert(name, parsed.line, now());
   if (stored === "name-taken") throw nameExisted(name);
   // The real response has no KeyPairId (reference §1.3); the store keeps one for DescribeKeyPairs.
-  return { KeyPairName: stored.keyPairName, KeyPairFingerPrint: stored.fingerprint };
+  return { KeyPairName: stored.keyPairName, KeyPairFingerPrint: wireFingerprint(stored, readings) };
 };
 
-function matches(keyPair: EmulatedKeyPair, name: string | undefined, id: string | undefined): boolean {
-  return (
-    (name === undefined || keyPair.keyPairName === name) && (id === undefined || keyPair.keyPairId === id)
-  );
+function matches(
+  keyPair: EmulatedKeyPair,
+  name: string | undefined,
+  id: string | undefined,
+  nameFilter: NameFilter = "exact",
+): boolean {
+  const nameMatches =
+    name === undefined ||
+    (nameFilter === "substring" ? keyPair.keyPairName.includes(name) : keyPair.keyPairName === name);
+  return nameMatches && (id === undefined || keyPair.keyPairId === id);
 }
 
-const describeKeyPairs: KeyPairAction = async (params, { store }) => {
+function pageSizeOf(params: Readonly<Record<string, string>>, { maxPageSize }: ResolvedReadings): number {
+  if (maxPageSize === undefined) return positiveInteger(params, "PageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  return Math.min(positiveInteger(params, "PageSize", DEFAULT_PAGE_SIZE), maxPageSize);
+}
+
+const describeKeyPairs: KeyPairAction = async (params, { store, readings }) => {
   const nameText = optional(params, "KeyPairName");
   const name = nameText === undefined ? undefined : checkedName(nameText);
   const id = optional(params, "KeyPairId");
   const pageNumber = positiveInteger(params, "PageNumber", 1);
-  const pageSize = positiveInteger(params, "PageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const found = store.list().filter((keyPair) => matches(keyPair, name, id));
+  const pageSize = pageSizeOf(params, readings);
+  const found = store.list().filter((keyPair) => matches(keyPair, name, id, readings.nameFilter));
   const page = found.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   return {
     PageNumber: pageNumber,
@@ -125,14 +147,25 @@ const describeKeyPairs: KeyPairAction = async (params, { store }) => {
       KeyPair: page.map((keyPair) => ({
         KeyPairName: keyPair.keyPairName,
         KeyPairId: keyPair.keyPairId,
-        KeyPairFingerPrint: keyPair.fingerprint,
+        KeyPairFingerPrint: wireFingerprint(keyPair, readings),
         CreationTime: keyPair.creationTime,
       })),
     },
   };
 };
 
-const deleteKeyPairs: KeyPairAction = async (params, { store }) => {
+function missingKey(
+  { code, statusCode }: Exclude<ResolvedReadings["missingKeyOnDelete"], "success">,
+  which: string,
+): ApiError {
+  const what =
+    code === EnsErrorCode.PUB_KEY_NAME_NOT_EXIST
+      ? "Public Key Pair Name Not Exist"
+      : "The specified key pair does not exist";
+  return new ApiError(statusCode, code, `${what}: no key pair with ${which} exists.`);
+}
+
+const deleteKeyPairs: KeyPairAction = async (params, { store, readings }) => {
   const nameText = optional(params, "KeyPairName");
   const name = nameText === undefined ? undefined : checkedName(nameText);
   const id = optional(params, "KeyPairId");
@@ -141,16 +174,13 @@ const deleteKeyPairs: KeyPairAction = async (params, { store }) => {
   }
   const target = store.list().find((keyPair) => matches(keyPair, name, id));
   if (!target) {
+    if (readings.missingKeyOnDelete === "success") return {};
     const which = [name && `name ${JSON.stringify(name)}`, id && `ID ${JSON.stringify(id)}`]
       .filter(Boolean)
       .join(" and ");
-    throw new ApiError(
-      400,
-      EnsErrorCode.PUB_KEY_NAME_NOT_EXIST,
-      `Public Key Pair Name Not Exist: no key pair with ${which} exists.`,
-    );
+    throw missingKey(readings.missingKeyOnDelete, which);
   }
-  if (target.attachedInstanceIds.length > 0) {
+  if (target.attachedInstanceIds.length > 0 && readings.attachedKeyDelete === "refuses") {
     throw new ApiError(
       400,
       EnsErrorCode.PUB_KEY_ATTACHED_WITH_INSTANCE,

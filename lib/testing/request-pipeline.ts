@@ -179,7 +179,8 @@ export class RequestPipeline {
       this.applyFaults(signed.action);
       performed = true;
       const fields = await action(signed.params, this.parts.actionContext);
-      answer = successResponse(requestId, this.withoutOmitted(signed.action, fields));
+      const { codeInSuccessBody } = this.parts.actionContext.readings;
+      answer = successResponse(requestId, this.withoutOmitted(signed.action, fields), codeInSuccessBody);
     } catch (error) {
       answer = errorResponse(requestId, asApiError(error));
     }
