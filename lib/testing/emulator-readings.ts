@@ -60,7 +60,7 @@ export interface EmulatorReadings {
    * you can still use the key pair to access the instance"), or `"refuses"` with
    * `PubKeyAttachedWithInstance` (HTTP 400), the code the error table lists.
    *
-   * @default "refuses"
+   * @default "deletes"
    */
   readonly attachedKeyDelete?: AttachedKeyDelete;
   /**
@@ -127,7 +127,7 @@ export interface ResolvedReadings {
 export const DEFAULT_READINGS: ResolvedReadings = Object.freeze({
   fingerprintFormat: "colon",
   missingKeyOnDelete: Object.freeze({ code: EnsErrorCode.PUB_KEY_NAME_NOT_EXIST, statusCode: 400 }),
-  attachedKeyDelete: "refuses",
+  attachedKeyDelete: "deletes",
   privateKeyBody: "newlines",
   maxPageSize: undefined,
   nameFilter: "exact",

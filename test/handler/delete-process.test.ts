@@ -12,7 +12,8 @@ const NAME = "delete-me";
 
 let ens: EnsEmulator;
 
-useEmulator((started) => (ens = started));
+// The key-in-use test needs the reading where ENS refuses such a delete; no other test here attaches an instance.
+useEmulator((started) => (ens = started), { rsaBits: 1024, readings: { attachedKeyDelete: "refuses" } });
 
 beforeEach(() => {
   ens.addKeyPair({ keyPairName: NAME });

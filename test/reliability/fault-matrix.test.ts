@@ -457,7 +457,8 @@ let scratch: string;
 let privateKeyFile: string;
 
 beforeAll(async () => {
-  ens = await EnsEmulator.start({ rsaBits: 1024 });
+  // The PubKeyAttachedWithInstance case needs the reading where ENS refuses to delete a key in use.
+  ens = await EnsEmulator.start({ rsaBits: 1024, readings: { attachedKeyDelete: "refuses" } });
   ens.addCredential(STS_CREDENTIAL);
 });
 

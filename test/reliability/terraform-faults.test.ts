@@ -129,7 +129,8 @@ describeWithTerraform("Terraform runs against a failing ENS API", () => {
   let privateKeyFile: string;
 
   beforeEach(async () => {
-    emulator = await EnsEmulator.start({ rsaBits: 1024 });
+    // The PubKeyAttachedWithInstance case needs the reading where ENS refuses to delete a key in use.
+    emulator = await EnsEmulator.start({ rsaBits: 1024, readings: { attachedKeyDelete: "refuses" } });
     workspace = new TerraformWorkspace("faults", emulator.env());
     privateKeyFile = path.join(workspace.dir, "keys", `${NAME}.pem`);
   });
