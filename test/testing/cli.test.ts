@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EnsEmulator } from "../../lib/testing";
-import { callEns } from "./sdk-client";
+import { callEns, sdkError } from "./sdk-client";
 
 const CLI = join(__dirname, "..", "..", "lib", "testing", "cli.ts");
 
@@ -93,6 +93,50 @@ describe("ens-emulator command", () => {
     expect(cli.stderr()).not.toContain("DescribeKeyPairs");
   });
 
+  it("plays the readings its flags choose", async () => {
+    const cli = startCli([
+      "--quiet",
+      "--fingerprint-format",
+      "hex",
+      "--missing-key-on-delete",
+      "InvalidKeyPairId.NotFound:404",
+      "--attached-key-delete",
+      "refuses",
+      "--private-key-body",
+      "escaped",
+      "--max-page-size",
+      "1",
+      "--name-filter",
+      "substring",
+      "--creation-time-offset-seconds",
+      "-3600",
+      "--code-in-success-body",
+    ]);
+    await cli.waitFor("stdout", /ALIBABA_CLOUD_ENDPOINT_ENS=.*\n/);
+    const port = Number(new URL(cli.stdout().split("\n")[0]).port);
+    const target = {
+      port,
+      credentials: { accessKeyId: "test-access-key-id", accessKeySecret: "test-access-key-secret" },
+    };
+    const created = await callEns(target, "CreateKeyPair", { KeyPairName: "from-cli" });
+    expect(created.body).toMatchObject({
+      Code: 0,
+      KeyPairFingerPrint: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(String(created.body.PrivateKeyBody)).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\\n/);
+    await callEns(target, "CreateKeyPair", { KeyPairName: "also-from-cli" });
+    const { body } = await callEns(target, "DescribeKeyPairs", { KeyPairName: "from-cli", PageSize: "50" });
+    expect(body).toMatchObject({ PageSize: 1, TotalCount: 2 });
+    const [item] = (body.KeyPairs as { KeyPair: { CreationTime: string }[] }).KeyPair;
+    expect((Date.now() - Date.parse(item.CreationTime)) / 1000).toBeGreaterThanOrEqual(3599);
+    expect(await sdkError(callEns(target, "DeleteKeyPairs", { KeyPairName: "ghost" }))).toMatchObject({
+      code: "InvalidKeyPairId.NotFound",
+      statusCode: 404,
+    });
+    cli.child.kill("SIGTERM");
+    expect(await cli.exit).toBe(0);
+  });
+
   it.each([
     [["--host", "10.0.0.1"], /loopback only/],
     [["--host", "0.0.0.0"], /loopback only/],
@@ -100,6 +144,9 @@ describe("ens-emulator command", () => {
     [["--port", "65536"], /Invalid --port/],
     [["--verbose"], /Unknown option '--verbose'/],
     [["extra"], /Unexpected argument 'extra'/],
+    [["--fingerprint-format", "upper"], /Invalid --fingerprint-format "upper": use colon or hex/],
+    [["--max-page-size=-1"], /Invalid --max-page-size "-1"/],
+    [["--missing-key-on-delete", "Gone:200"], /readings.missingKeyOnDelete .*from 400 to 599/],
   ])("refuses %j with exit code 2 and a clear message", async (args, message) => {
     const cli = startCli(args);
     expect(await cli.exit).toBe(2);
