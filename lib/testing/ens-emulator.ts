@@ -86,6 +86,26 @@ function checkOptions(options: EnsEmulatorOptions): ResolvedReadings {
   return resolveReadings(options.readings);
 }
 
+function checkPublicKey(publicKey: string | undefined): void {
+  if (publicKey === undefined) return;
+  const parsed = parseSshRsaPublicKey(publicKey);
+  if (isPublicKeyViolation(parsed)) throw new Error(parsed.message);
+}
+
+const ISO_8601_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function toDate(value: Date | string): Date {
+  const date =
+    value instanceof Date ? value : ISO_8601_WITH_ZONE.test(String(value)) ? new Date(value) : undefined;
+  if (date === undefined || Number.isNaN(date.getTime())) {
+    const shown = value instanceof Date ? "Invalid Date" : JSON.stringify(value);
+    throw new RangeError(
+      `Invalid creationTime ${shown}: give a Date, or an ISO 8601 time with a time zone such as "2024-01-31T12:00:00Z".`,
+    );
+  }
+  return date;
+}
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -224,25 +244,44 @@ export class EnsEmulator {
    * Adds a key pair out of band, as if someone created it elsewhere.
    *
    * @param keyPair.publicKey an `ssh-rsa` public key line. @default a freshly generated key
-   * @throws Error when the name breaks the naming rules, is taken, or the key is not ssh-rsa
+   * @param keyPair.creationTime when it was created (e.g. to seed old keys), a Date or an ISO 8601
+   *   time with a time zone. @default now (plus `readings.creationTimeOffsetSeconds`)
+   * @throws Error when the name breaks the naming rules, is taken, or the key is not ssh-rsa;
+   *   RangeError for an invalid creationTime
    */
-  addKeyPair(keyPair: { readonly keyPairName: string; readonly publicKey?: string }): EmulatedKeyPair {
+  addKeyPair(keyPair: {
+    readonly keyPairName: string;
+    readonly publicKey?: string;
+    readonly creationTime?: Date | string;
+  }): EmulatedKeyPair {
     const violation = checkKeyPairName(keyPair.keyPairName);
     if (violation) throw new Error(violation.message);
-    if (keyPair.publicKey !== undefined) {
-      const parsed = parseSshRsaPublicKey(keyPair.publicKey);
-      if (isPublicKeyViolation(parsed)) throw new Error(parsed.message);
-    }
+    checkPublicKey(keyPair.publicKey);
+    const creationTime = keyPair.creationTime === undefined ? this.now() : toDate(keyPair.creationTime);
     if (this.store.has(keyPair.keyPairName)) {
       throw new Error(
         `A key pair named ${JSON.stringify(keyPair.keyPairName)} already exists in the emulator. Delete it first.`,
       );
     }
     const publicKey = keyPair.publicKey ?? generateRsaKeyPairSync(this.rsaBits).publicKey;
-    const stored = this.store.insert(keyPair.keyPairName, publicKey, this.now());
+    const stored = this.store.insert(keyPair.keyPairName, publicKey, creationTime);
     if (stored === "name-taken")
       throw new Error(`A key pair named ${JSON.stringify(keyPair.keyPairName)} already exists.`);
     return stored;
+  }
+
+  /**
+   * Replaces a key pair out of band, as if someone deleted it and created another under the same
+   * name: the name stays; key, ID and creation time are new (it becomes the newest key pair).
+   *
+   * @param publicKey an `ssh-rsa` public key line. @default a freshly generated key
+   * @throws Error when there is no such key pair or the key is not ssh-rsa
+   */
+  replaceKeyPair(keyPairName: string, publicKey?: string): EmulatedKeyPair {
+    if (!this.store.has(keyPairName)) throw this.noSuchKeyPair(keyPairName);
+    checkPublicKey(publicKey);
+    this.store.delete(keyPairName);
+    return this.addKeyPair({ keyPairName, publicKey });
   }
 
   /** Deletes a key pair out of band, by name or ID. @returns whether one existed */

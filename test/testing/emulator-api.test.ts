@@ -147,6 +147,59 @@ describe("EnsEmulator state and out-of-band changes", () => {
     expect(() => ens.addKeyPair({ keyPairName: "twice" })).toThrow(/already exists/);
   });
 
+  it("addKeyPair seeds a creation time, as a Date or an ISO 8601 string, shown in UTC without milliseconds", async () => {
+    ens.addKeyPair({ keyPairName: "old-date", creationTime: new Date("2020-04-26T15:38:27.123Z") });
+    ens.addKeyPair({ keyPairName: "old-text", creationTime: "2021-01-31T12:00:00.5+02:00" });
+    ens.addKeyPair({ keyPairName: "new-one" });
+    const { body } = await callEns(ens, "DescribeKeyPairs");
+    const items = (body.KeyPairs as { KeyPair: { KeyPairName: string; CreationTime: string }[] }).KeyPair;
+    expect(items.map((item) => [item.KeyPairName, item.CreationTime.slice(0, 4)])).toEqual([
+      ["old-date", "2020"],
+      ["old-text", "2021"],
+      ["new-one", String(new Date().getUTCFullYear())],
+    ]);
+    expect(ens.keyPair("old-date")?.creationTime).toBe("2020-04-26T15:38:27Z");
+    expect(ens.keyPair("old-text")?.creationTime).toBe("2021-01-31T10:00:00Z");
+  });
+
+  it.each<[string, Date | string]>([
+    ["a word", "yesterday"],
+    ["a date without a time", "2024-01-31"],
+    ["a time without a zone", "2024-01-31T12:00:00"],
+    ["an impossible date", "2024-13-31T12:00:00Z"],
+    ["an invalid Date", new Date("nope")],
+  ])("addKeyPair refuses %s as creationTime with a RangeError, storing nothing", (_label, creationTime) => {
+    expect(() => ens.addKeyPair({ keyPairName: "dated", creationTime })).toThrow(
+      /Invalid creationTime .*: give a Date, or an ISO 8601 time with a time zone/,
+    );
+    expect(() => ens.addKeyPair({ keyPairName: "dated", creationTime })).toThrow(RangeError);
+    expect(ens.keyPairs()).toEqual([]);
+  });
+
+  it("replaceKeyPair keeps the name and gives it a new key, ID and creation time, as the newest key pair", async () => {
+    const old = ens.addKeyPair({ keyPairName: "swapped", creationTime: "2020-01-01T00:00:00Z" });
+    ens.attachInstance("swapped", "i-old");
+    ens.addKeyPair({ keyPairName: "other" });
+    const replaced = ens.replaceKeyPair("swapped");
+    expect(replaced).toMatchObject({ keyPairName: "swapped", attachedInstanceIds: [] });
+    expect(replaced.keyPairId).not.toBe(old.keyPairId);
+    expect(replaced.publicKey).not.toBe(old.publicKey);
+    expect(replaced.creationTime).not.toBe(old.creationTime);
+    expect(ens.keyPairs().map((k) => k.keyPairName)).toEqual(["other", "swapped"]);
+    const line = sshRsaPublicKeyOf(generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey);
+    expect(ens.replaceKeyPair("swapped", line).publicKey).toBe(line);
+    expect(await sdkError(callEns(ens, "DeleteKeyPairs", { KeyPairId: old.keyPairId }))).toMatchObject({
+      code: "PubKeyNameNotExist",
+    });
+  });
+
+  it("replaceKeyPair refuses an unknown name, and a bad key without touching the key pair", () => {
+    expect(() => ens.replaceKeyPair("ghost")).toThrow(/no key pair named "ghost"/);
+    const kept = ens.addKeyPair({ keyPairName: "kept" });
+    expect(() => ens.replaceKeyPair("kept", "ssh-dss AAAA")).toThrow(/only ssh-rsa/);
+    expect(ens.keyPair("kept")).toEqual(kept);
+  });
+
   it("deleteKeyPair removes by name or ID, and says whether one existed", async () => {
     const a = ens.addKeyPair({ keyPairName: "a-key" });
     ens.addKeyPair({ keyPairName: "b-key" });
