@@ -47,13 +47,14 @@ export interface ErrorInOkAnswerOptions {
 export type IncompleteCreateField = "KeyPairId" | "PrivateKeyBody";
 
 /**
- * Injectable failures. Per request they are consumed in this order: resetConnection; then, once the
- * request is authenticated, holdRequest, rate limit, throttle, serverError, apiError,
- * errorInOkAnswer, noPermission (each of these answers without performing the action); then the
- * action runs, incompleteCreate trims a successful CreateKeyPair answer, and holdResponse, latency
- * and loseResponse wrap the answer. Counted faults apply to the next `times` matching calls that
- * reach their stage (a request refused earlier, e.g. for a bad signature or by an earlier fault,
- * does not use one up). The action `"*"` matches any action.
+ * Injectable failures. Per request they are consumed in this order: resetConnection; then, once
+ * the request is authenticated and names an action the emulator serves: holdRequest, rate limit,
+ * throttle, serverError, apiError, errorInOkAnswer, noPermission (each of these but holdRequest
+ * answers without performing the action); then the action runs, incompleteCreate trims a
+ * successful CreateKeyPair answer, and holdResponse, latency and loseResponse wrap the answer.
+ * Counted faults apply to the next `times` matching calls that reach their stage (a request
+ * refused earlier, e.g. for a bad signature or by an earlier fault, does not use one up). The
+ * action `"*"` matches any action.
  */
 export interface EmulatorFaults {
   /** Answer the next `times` calls of `action` with a throttling error (HTTP 400), `Throttling.User` by default. */

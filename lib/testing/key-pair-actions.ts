@@ -1,7 +1,7 @@
 /**
- * The four ENS key pair actions (API 2017-11-10), as the API pages and reference §1 describe them.
- * Each takes the business parameters and returns the success body without `RequestId`, or throws
- * an `ApiError`.
+ * The four ENS key pair actions (API 2017-11-10), as the API pages and reference §1 describe them,
+ * playing the chosen readings (`EmulatorReadings`) where those pages are silent. Each takes the
+ * business parameters and returns the success body without `RequestId`, or throws an `ApiError`.
  */
 import { checkKeyPairName } from "../key-pair-name";
 import { isPublicKeyViolation, parseSshRsaPublicKey } from "../public-key";
