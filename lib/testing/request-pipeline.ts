@@ -186,7 +186,7 @@ export class RequestPipeline {
     }
     const holdResponse = performed ? this.parts.faults.take("holdResponse", signed.action) : undefined;
     if (holdResponse) await this.parts.held.hold(signed.action, response, holdResponse.ms);
-    await this.answer(base, verified, answer, response, finish);
+    await this.answer(base, verified, answer, response, finish, performed);
   }
 
   private notify(call: EmulatorCall): void {
@@ -241,17 +241,20 @@ export class RequestPipeline {
     }
   }
 
+  /** @param performed whether the action ran (only then can a loseResponse fault apply) */
   private async answer(
     base: CallBase,
     signatureVerified: boolean,
     answer: ApiResponse,
     response: ServerResponse,
     finish: (call: EmulatorCall) => void,
+    performed = false,
   ): Promise<void> {
     const delayMs = this.parts.faults.latencyOf(base.action);
     if (delayMs > 0) await this.parts.timers.wait(delayMs, response);
     // Checked in this order so that a client that already hung up does not use up a loseResponse fault.
-    if (isClientGone(response) || this.parts.faults.take("loseResponse", base.action) !== undefined) {
+    const lost = () => performed && this.parts.faults.take("loseResponse", base.action) !== undefined;
+    if (isClientGone(response) || lost()) {
       // The client never sees this answer; `code` still tells the test what it would have been.
       finish({ ...base, signatureVerified, statusCode: 0, code: answer.code, outcome: "response-lost" });
       response.socket?.destroy();

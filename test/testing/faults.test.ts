@@ -203,6 +203,20 @@ describe("fault injection", () => {
     });
   });
 
+  describe("loseResponse, refused calls", () => {
+    it("is not used up by a call refused before the action ran", async () => {
+      ens.faults.loseResponse("DeleteKeyPairs", 1);
+      ens.faults.throttle("DeleteKeyPairs", 1);
+      expect(await sdkError(del())).toMatchObject({ code: "Throttling.User" });
+      expect(
+        await sdkError(callEns(ens, "DeleteKeyPairs", { KeyPairName: "victim" }, { accessKeySecret: "bad" })),
+      ).toMatchObject({ code: "SignatureDoesNotMatch" });
+      await sdkError(del());
+      expect(ens.calls().map((c) => c.outcome)).toEqual(["answered", "answered", "response-lost"]);
+      expect(ens.keyPair("victim")).toBeUndefined();
+    });
+  });
+
   describe("latency", () => {
     it("delays the answer by a timer", async () => {
       ens.faults.latency("DescribeKeyPairs", 150);
