@@ -1,8 +1,14 @@
 import * as path from "node:path";
-import { Annotations, Token } from "cdktf";
+import { Annotations, Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { handlerScriptOf } from "./custom-resource/handler-asset";
-import { handlerProvisioners } from "./custom-resource/handler-provisioners";
+import {
+  CLAIMED_AT_INPUT_KEY,
+  createStep,
+  deleteStep,
+  PLANNED_AT_INPUT_KEY,
+} from "./custom-resource/handler-provisioners";
+import { HclMap } from "./custom-resource/hcl-map";
 import { TerraformData } from "./custom-resource/terraform-data";
 import { isEndpointViolation, parseEndpoint } from "./endpoint";
 import {
@@ -103,7 +109,11 @@ export interface EnsKeyPairProps {
  * imported on apply, deleted on destroy with "already deleted" treated as success, transient errors retried and
  * every other failure reported while Terraform keeps the resource in state.
  *
- * Synthesizes one `terraform_data` resource with a create-time and a destroy-time local-exec provisioner.
+ * Synthesizes two `terraform_data` resources. `resource` records the identity, the settings and the time this stack
+ * claimed the name, and runs the delete step when destroyed; `createStep`, created after it, runs the create step.
+ * A create step that fails or is interrupted taints only `createStep` (the next apply runs it again), while
+ * `resource`, which has no create-time provisioner, stays in state untainted, so its delete step still runs on
+ * destroy: Terraform never runs a tainted resource's destroy-time provisioner.
  */
 export class EnsKeyPair extends Construct {
   private keyPairNameToken?: string;
@@ -111,8 +121,17 @@ export class EnsKeyPair extends Construct {
   /** Whether ENS creates the key (`create`) or imports `publicKey` (`import`). */
   public readonly mode: KeyPairMode;
 
-  /** The `terraform_data` resource that carries the key pair's identity and runs the handler. */
+  /**
+   * The `terraform_data` resource that carries the key pair's identity, settings and claim time, and runs the delete
+   * step when destroyed. Its address is the one release 0.1 used for its single resource.
+   */
   public readonly resource: TerraformData;
+
+  /**
+   * The `terraform_data` resource that runs the create step, after {@link resource} exists. Replaced whenever
+   * `resource` is, and tainted (so run again by the next apply) when its create step fails or is interrupted.
+   */
+  public readonly createStep: TerraformData;
 
   constructor(scope: Construct, id: string, props: EnsKeyPairProps) {
     super(scope, id);
@@ -149,11 +168,24 @@ export class EnsKeyPair extends Construct {
       );
     }
 
-    const input = { ...identity, ...settings };
+    const values = { ...identity, ...settings };
+    const inputKeys = [...Object.keys(values), CLAIMED_AT_INPUT_KEY];
+    const handlerScript = handlerScriptOf(this);
     this.resource = new TerraformData(this, "Resource", {
-      input,
+      // A map, so that ignoring the claim keeps it absent in state written by release 0.1 (see HclMap).
+      input: new HclMap(values, { [CLAIMED_AT_INPUT_KEY]: "timestamp()" }),
       triggersReplace: identity,
-      provisioners: handlerProvisioners(handlerScriptOf(this), Object.keys(input)),
+      // The claim is the first apply's time (timestamp() at apply, not plan: a saved plan may be applied much later).
+      lifecycle: { ignoreChanges: [`input["${CLAIMED_AT_INPUT_KEY}"]`] },
+      provisioners: [deleteStep(handlerScript, inputKeys)],
+    });
+    this.createStep = new TerraformData(this, "Create", {
+      // The plan time tells the create step whether `resource` was created by this run (claim >= plan time) or by
+      // an earlier one that may have left a key pair behind. Frozen once created: only its creation runs the step.
+      input: Fn.merge([this.resource.inputMap(), { [PLANNED_AT_INPUT_KEY]: Fn.plantimestamp() }]),
+      triggersReplace: this.resource.id,
+      lifecycle: { ignoreChanges: ["input"] },
+      provisioners: [createStep(handlerScript, [...inputKeys, PLANNED_AT_INPUT_KEY])],
     });
     this.node.addValidation({ validate: () => this.refuseCreateBeforeDestroy() });
   }
@@ -164,7 +196,8 @@ export class EnsKeyPair extends Construct {
    */
   public get keyPairName(): string {
     // Made on first use: a token records a stack trace, which thousands of unreferenced key pairs need not pay for.
-    this.keyPairNameToken ??= this.resource.inputAttribute("key_pair_name");
+    // It references createStep's input (known at plan time, unlike its output), so users come after the create step.
+    this.keyPairNameToken ??= this.createStep.inputAttribute("key_pair_name");
     return this.keyPairNameToken;
   }
 
@@ -173,7 +206,10 @@ export class EnsKeyPair extends Construct {
    * Checked at synth (not in the constructor) because lifecycle and overrides can be set after construction.
    */
   private refuseCreateBeforeDestroy(): string[] {
-    return this.resource.createsBeforeDestroy ? [createBeforeDestroyRefused(this.node.path)] : [];
+    const resources = { resource: this.resource, createStep: this.createStep };
+    return Object.entries(resources)
+      .filter(([, resource]) => resource.createsBeforeDestroy)
+      .map(([name]) => createBeforeDestroyRefused(this.node.path, name));
   }
 }
 

@@ -71,11 +71,11 @@ export function privateKeyFileWithAdoption(path: string): EnsKeyPairValidationEr
   );
 }
 
-/** create_before_destroy was set on the resource. */
-export function createBeforeDestroyRefused(path: string): string {
+/** create_before_destroy was set on one of the key pair's resources (`resource` or `createStep`). */
+export function createBeforeDestroyRefused(path: string, resource: string): string {
   return (
     at(path) +
-    "lifecycle.create_before_destroy is set, but Terraform does not run destroy-time provisioners under " +
+    `lifecycle.create_before_destroy is set on its ${resource}, but Terraform does not run destroy-time provisioners under ` +
     "create_before_destroy, so replacing this key pair would leave the old key in Alibaba Cloud. Remove the " +
     "lifecycle setting or override (key pair replacement is always destroy-then-create)."
   );

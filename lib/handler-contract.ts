@@ -38,6 +38,28 @@ export const HandlerEnv = {
   ADOPT_EXISTING: "ENS_KEY_PAIR_ADOPT_EXISTING",
   /** The KeyPairId of an adopted key pair: the delete step deletes by ID. */
   KEY_PAIR_ID: "ENS_KEY_PAIR_ID",
+  /**
+   * When this stack claimed the name (RFC 3339, Terraform's `timestamp()` at the first apply): a key pair created
+   * since then is this stack's own. Empty for a stack deployed by release 0.1, which recorded no claim.
+   */
+  CLAIMED_AT: "ENS_KEY_PAIR_CLAIMED_AT",
+  /**
+   * The create step only: when the run that runs it was planned (RFC 3339, `plantimestamp()`). A claim at or after
+   * it was made by this very run, so no earlier run of this stack can have left a key pair under the name.
+   */
+  PLANNED_AT: "ENS_KEY_PAIR_PLANNED_AT",
+} as const;
+
+/**
+ * Test seam (never set by the provisioners): \`before-private-key-file\` makes the create command stop, once it holds
+ * the new private key and before it writes the file, print \`ens-key-pair: test seam: holding before-private-key-file\`
+ * and wait until it is killed. It lets tests interrupt at the one moment the emulator cannot see.
+ */
+export const TEST_HOLD_ENV = "ENS_KEY_PAIR_TEST_HOLD";
+
+/** The moments {@link TEST_HOLD_ENV} can hold at. */
+export const TestHoldPoint = {
+  BEFORE_PRIVATE_KEY_FILE: "before-private-key-file",
 } as const;
 
 /** Handler exit codes. Non-zero always means "not done": Terraform keeps the resource and the next run retries. */

@@ -117,3 +117,18 @@ export function sshRsaPublicKeyOf(key: string | KeyObject): string {
   const blob = Buffer.concat([sshString(Buffer.from("ssh-rsa")), sshMpint(jwk.e), sshMpint(jwk.n)]);
   return `ssh-rsa ${blob.toString("base64")}`;
 }
+
+/** The hex digits of a fingerprint, lower-case: what is left once separators and case are ignored. */
+function fingerprintDigits(fingerprint: string): string {
+  return fingerprint.replace(/[^0-9a-f]/gi, "").toLowerCase();
+}
+
+/**
+ * True when two MD5 fingerprints name the same key. Only the hex digits count, so colon hex (`f1:63:…`, as ECS and
+ * `ssh-keygen -E md5` write it) equals plain hex (`f163…`, as the ENS API pages show it), in any case. A value
+ * without the 32 digits of an MD5 fingerprint never matches.
+ */
+export function sameFingerprint(a: string, b: string): boolean {
+  const digits = fingerprintDigits(a);
+  return digits.length === 32 && digits === fingerprintDigits(b);
+}

@@ -1,13 +1,8 @@
 import { Construct } from "constructs";
 import { handlerScriptOf } from "./custom-resource/handler-asset";
-import {
-  handlerCommand,
-  INPUT_KEY_BY_ENV,
-  selfInputEnvironment,
-} from "./custom-resource/handler-provisioners";
+import { deleteStep, RESOURCE_INPUT_KEYS } from "./custom-resource/handler-provisioners";
 import { RemovedBlock } from "./custom-resource/removed-block";
 import { TerraformData } from "./custom-resource/terraform-data";
-import { HandlerCommand } from "./handler-contract";
 
 /** Properties of a {@link RetiredEnsKeyPair}. */
 export interface RetiredEnsKeyPairProps {
@@ -37,17 +32,8 @@ export class RetiredEnsKeyPair extends Construct {
     const block = new RemovedBlock(this, "Resource", {
       resourceType: TerraformData.tfResourceType,
       destroy,
-      provisioners: destroy
-        ? [
-            {
-              type: "local-exec",
-              when: "destroy",
-              command: handlerCommand(handlerScriptOf(this), HandlerCommand.DELETE),
-              // The state's input may predate a key (e.g. no endpoint): try() turns a missing key into "unset".
-              environment: selfInputEnvironment(Object.values(INPUT_KEY_BY_ENV), true),
-            },
-          ]
-        : undefined,
+      // The delete step reads the state's input, whatever keys it holds (it tolerates missing ones).
+      provisioners: destroy ? [deleteStep(handlerScriptOf(this), RESOURCE_INPUT_KEYS)] : undefined,
     });
     this.from = block.from;
   }

@@ -59,6 +59,7 @@ test("the packed library synthesizes the example with cdktn 0.24 aliased as cdkt
       r.triggers_replace,
       r.provisioner,
     ]);
-  expect(Object.keys(withCdktn.resource.terraform_data)).toHaveLength(2);
+  // Two key pairs, each a main resource and a create step.
+  expect(Object.keys(withCdktn.resource.terraform_data)).toHaveLength(4);
   expect(shape(withCdktn)).toEqual(shape(withCdktf));
 });

@@ -5,17 +5,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { EnsKeyPair, EnsKeyPairProps } from "../lib";
 import { TerraformData } from "../lib/custom-resource/terraform-data";
 import { ED25519_PUBLIC_KEY, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "./fixtures/keys";
-
-interface LocalExec {
-  command: string;
-  when?: string;
-  environment: Record<string, string>;
-}
-interface SynthesizedData {
-  input: Record<string, string>;
-  triggers_replace: Record<string, string>;
-  provisioner: Array<{ "local-exec": LocalExec }>;
-}
+import { synthesizedData, synthesizedKeyPair } from "./support/synthesized-key-pair";
 
 function stackWith(props: Partial<EnsKeyPairProps> = {}): { stack: TerraformStack; keyPair: EnsKeyPair } {
   const stack = new TerraformStack(Testing.app(), "stack");
@@ -25,16 +15,6 @@ function stackWith(props: Partial<EnsKeyPairProps> = {}): { stack: TerraformStac
     ...props,
   });
   return { stack, keyPair };
-}
-
-function synthData(stack: TerraformStack): Record<string, SynthesizedData> {
-  return JSON.parse(Testing.synth(stack)).resource.terraform_data;
-}
-
-function onlyData(stack: TerraformStack): SynthesizedData {
-  const all = Object.values(synthData(stack));
-  expect(all).toHaveLength(1);
-  return all[0];
 }
 
 function synthError(props: Partial<EnsKeyPairProps>): string {
@@ -47,68 +27,90 @@ function synthError(props: Partial<EnsKeyPairProps>): string {
 }
 
 describe("synthesized shape", () => {
-  test("one terraform_data with input, triggers_replace and a create and a destroy local-exec", () => {
+  test("a main resource with the delete step, and a create step that depends on it", () => {
     const { stack } = stackWith();
-    expect(Testing.synth(stack)).toHaveResourceWithProperties(TerraformData, {
-      input: {
-        key_pair_name: "my-key",
-        mode: "create",
-        private_key_file: path.resolve("keys/my-key.pem"),
-        removal_policy: "destroy",
-        delete_timeout_seconds: "300",
-      },
-      triggers_replace: { key_pair_name: "my-key", mode: "create" },
+    const kp = synthesizedKeyPair(stack);
+    expect(kp.input).toEqual({
+      key_pair_name: "my-key",
+      mode: "create",
+      private_key_file: path.resolve("keys/my-key.pem"),
+      removal_policy: "destroy",
+      delete_timeout_seconds: "300",
     });
-    const data = onlyData(stack);
-    const [create, destroy] = data.provisioner.map((p) => p["local-exec"]);
-    expect(create.when).toBeUndefined();
-    expect(destroy.when).toBe("destroy");
-    expect(create.command).toMatch(/^node assets\/EnsKeyPairHandler\/[0-9A-F]{32}\/handler\.js create$/);
-    expect(destroy.command).toBe(create.command.replace(/create$/, "delete"));
-    expect(destroy.environment).toEqual({
+    // The claim: Terraform's apply time, recorded once and never updated (ignore_changes on that map entry only).
+    expect(kp.inputExpressions).toEqual({ claimed_at: "timestamp()" });
+    expect(kp.resource.lifecycle?.ignore_changes).toEqual(['input["claimed_at"]']);
+    expect(kp.triggersReplace).toEqual({ key_pair_name: "my-key", mode: "create" });
+    // The main resource has no create-time provisioner, so no failed or interrupted create can taint it.
+    expect(kp.resource.provisioner).toHaveLength(1);
+    expect(kp.deleteExec.when).toBe("destroy");
+    expect(kp.deleteExec.command).toMatch(
+      /^node assets\/EnsKeyPairHandler\/[0-9A-F]{32}\/handler\.js delete$/,
+    );
+    expect(kp.deleteExec.environment).toEqual({
+      ENS_KEY_PAIR_NAME: '${try(self.input.key_pair_name, "")}',
+      ENS_KEY_PAIR_MODE: '${try(self.input.mode, "")}',
+      ENS_KEY_PAIR_PRIVATE_KEY_FILE: '${try(self.input.private_key_file, "")}',
+      ENS_KEY_PAIR_REMOVAL_POLICY: '${try(self.input.removal_policy, "")}',
+      ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: '${try(self.input.delete_timeout_seconds, "")}',
+      ENS_KEY_PAIR_CLAIMED_AT: '${try(self.input.claimed_at, "")}',
+    });
+    // The create step: the main resource's input plus the plan time, frozen once created; replaced with it.
+    expect(kp.createStep.input).toBe(
+      `\${merge(terraform_data.${kp.address}.input, {"planned_at" = plantimestamp()})}`,
+    );
+    expect(kp.createStep.triggers_replace).toBe(`\${terraform_data.${kp.address}.id}`);
+    expect(kp.createStep.lifecycle?.ignore_changes).toEqual(["input"]);
+    expect(kp.createStep.provisioner).toHaveLength(1);
+    expect(kp.createExec.when).toBeUndefined();
+    expect(kp.createExec.command).toBe(kp.deleteExec.command.replace(/delete$/, "create"));
+    expect(kp.createExec.environment).toEqual({
       ENS_KEY_PAIR_NAME: "${self.input.key_pair_name}",
       ENS_KEY_PAIR_MODE: "${self.input.mode}",
       ENS_KEY_PAIR_PRIVATE_KEY_FILE: "${self.input.private_key_file}",
       ENS_KEY_PAIR_REMOVAL_POLICY: "${self.input.removal_policy}",
       ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "${self.input.delete_timeout_seconds}",
+      ENS_KEY_PAIR_CLAIMED_AT: '${try(self.input.claimed_at, "")}',
+      ENS_KEY_PAIR_PLANNED_AT: "${self.input.planned_at}",
     });
-    expect(create.environment).toEqual(destroy.environment);
   });
 
-  test("the destroy provisioner references only self, and no command holds an interpolation", () => {
+  test("the provisioners reference only self, and no command holds an interpolation", () => {
     const { stack } = stackWith({
       endpoint: "https://ens.example.com",
       publicKey: RSA_PUBLIC_KEY,
       privateKeyFile: undefined,
     });
-    for (const { "local-exec": exec } of onlyData(stack).provisioner) {
+    const kp = synthesizedKeyPair(stack);
+    for (const exec of [kp.deleteExec, kp.createExec]) {
       expect(exec.command).not.toContain("${");
       const references = [...JSON.stringify(exec).matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
       expect(references.length).toBeGreaterThan(0);
-      for (const reference of references) expect(reference).toMatch(/^self\.input\.[a-z_]+$/);
+      for (const reference of references)
+        expect(reference).toMatch(/^(self\.input\.[a-z_]+|try\(self\.input\.[a-z_]+, \\"\\"\))$/);
     }
   });
 
   test("import mode carries the normalized public key and its fingerprint, and both force a replacement", () => {
     const { stack, keyPair } = stackWith({ publicKey: `  ${RSA_PUBLIC_KEY}\n`, privateKeyFile: undefined });
-    const data = onlyData(stack);
+    const kp = synthesizedKeyPair(stack);
     const normalized = RSA_PUBLIC_KEY.split(" ").slice(0, 2).join(" ");
     expect(keyPair.mode).toBe("import");
-    expect(data.input).toMatchObject({
+    expect(kp.input).toMatchObject({
       mode: "import",
       public_key: normalized,
       fingerprint: RSA_PUBLIC_KEY_MD5,
     });
-    expect(data.input.private_key_file).toBeUndefined();
-    expect(data.triggers_replace).toEqual({
+    expect(kp.input.private_key_file).toBeUndefined();
+    expect(kp.triggersReplace).toEqual({
       key_pair_name: "my-key",
       mode: "import",
       public_key: normalized,
       fingerprint: RSA_PUBLIC_KEY_MD5,
     });
-    expect(data.provisioner[1]["local-exec"].environment).toMatchObject({
-      ENS_KEY_PAIR_PUBLIC_KEY: "${self.input.public_key}",
-      ENS_KEY_PAIR_FINGERPRINT: "${self.input.fingerprint}",
+    expect(kp.deleteExec.environment).toMatchObject({
+      ENS_KEY_PAIR_PUBLIC_KEY: '${try(self.input.public_key, "")}',
+      ENS_KEY_PAIR_FINGERPRINT: '${try(self.input.fingerprint, "")}',
     });
   });
 
@@ -118,20 +120,24 @@ describe("synthesized shape", () => {
       removalPolicy: "retain",
       deleteTimeoutSeconds: 60,
     });
-    const data = onlyData(stack);
-    expect(data.input).toMatchObject({
+    const kp = synthesizedKeyPair(stack);
+    expect(kp.input).toMatchObject({
       endpoint: "http://127.0.0.1:8080",
       removal_policy: "retain",
       delete_timeout_seconds: "60",
     });
-    expect(data.triggers_replace).toEqual({
+    expect(kp.triggersReplace).toEqual({
       key_pair_name: "my-key",
       mode: "create",
       endpoint: "http://127.0.0.1:8080",
     });
-    expect(data.provisioner[1]["local-exec"].environment.ENS_KEY_PAIR_ENDPOINT).toBe(
-      "${self.input.endpoint}",
-    );
+    expect(kp.createExec.environment.ENS_KEY_PAIR_ENDPOINT).toBe("${self.input.endpoint}");
+  });
+
+  test("input values are escaped for HCL: quotes, backslashes, newlines and template sequences stay literal", () => {
+    const file = 'keys/we"ird\\${x}%{y}\n\u0001.pem';
+    const { stack } = stackWith({ privateKeyFile: file });
+    expect(synthesizedKeyPair(stack).input.private_key_file).toBe(path.resolve(file));
   });
 
   test("all key pairs of a stack share one handler asset; each stack gets its own", () => {
@@ -141,8 +147,9 @@ describe("synthesized shape", () => {
     for (const name of ["a1", "a2", "a3"])
       new EnsKeyPair(first, name, { keyPairName: name, privateKeyFile: `${name}.pem` });
     new EnsKeyPair(second, "b1", { keyPairName: "b1", privateKeyFile: "b1.pem" });
-    const commands = Object.values(synthData(first)).map((d) => d.provisioner[1]["local-exec"].command);
-    expect(new Set(commands).size).toBe(1);
+    const commands = Object.values(synthesizedData(first)).map((d) => d.provisioner[0]["local-exec"].command);
+    expect(commands).toHaveLength(6);
+    expect(new Set(commands.map((command) => command.replace(/ (create|delete)$/, ""))).size).toBe(1);
     expect(first.node.findAll().filter((c) => c.node.id === "EnsKeyPairHandler")).toHaveLength(1);
     expect(second.node.tryFindChild("EnsKeyPairHandler")).toBeDefined();
   });
@@ -150,7 +157,7 @@ describe("synthesized shape", () => {
   test("the handler asset is the build's folder (handler.js stays CommonJS), named by the build's content hash", () => {
     const { stack } = stackWith();
     const hash = fs.readFileSync(path.join(__dirname, "..", "dist", "handler.hash"), "utf8").trim();
-    expect(onlyData(stack).provisioner[0]["local-exec"].command).toBe(
+    expect(synthesizedKeyPair(stack).createExec.command).toBe(
       `node assets/EnsKeyPairHandler/${hash}/handler.js create`,
     );
     const assetDir = path.join(__dirname, "..", "dist", "handler");
@@ -160,11 +167,13 @@ describe("synthesized shape", () => {
     });
   });
 
-  test("keyPairName is a token that references the resource, so users depend on it", () => {
+  test("keyPairName references the create step's input, so users come after the create step", () => {
     const { stack, keyPair } = stackWith();
     new TerraformData(stack, "user", { input: { uses: keyPair.keyPairName } });
-    const user = synthData(stack).user;
-    expect(user.input.uses).toMatch(/^\$\{terraform_data\.kp_[0-9A-F]{8}\.input\.key_pair_name\}$/);
+    const user = synthesizedData(stack).user.input as Record<string, string>;
+    expect(user.uses).toBe(
+      `\${terraform_data.${synthesizedKeyPair(stack).createAddress}.input.key_pair_name}`,
+    );
   });
 
   test("no credential from the environment ends up in the synthesized JSON", () => {
@@ -233,7 +242,7 @@ describe("synth-time validation", () => {
     const stack = new TerraformStack(Testing.app(), "stack");
     const name = new TerraformVariable(stack, "name", { type: "string" });
     const keyPair = new EnsKeyPair(stack, "kp", { keyPairName: name.stringValue, privateKeyFile: "k.pem" });
-    expect(onlyData(stack).input.key_pair_name).toBe("${var.name}");
+    expect(synthesizedKeyPair(stack).input.key_pair_name).toBe("${var.name}");
     expect(keyPair.keyPairName).toBeDefined();
   });
 
@@ -304,7 +313,9 @@ describe("synth-time validation", () => {
 
   test("a relative privateKeyFile resolves against the directory cdktf runs in", () => {
     const { stack } = stackWith({ privateKeyFile: "../keys/k.pem" });
-    expect(onlyData(stack).input.private_key_file).toBe(path.resolve(process.cwd(), "../keys/k.pem"));
+    expect(synthesizedKeyPair(stack).input.private_key_file).toBe(
+      path.resolve(process.cwd(), "../keys/k.pem"),
+    );
   });
 
   test("a full app synth (with validations) succeeds", () => {
@@ -321,16 +332,24 @@ describe("create_before_destroy is refused at synth", () => {
     return keyPair.node.validate();
   }
 
-  test("set through the resource's lifecycle", () => {
+  test("set through either resource's lifecycle", () => {
     const errors = validationErrors((kp) => (kp.resource.lifecycle = { createBeforeDestroy: true }));
     expect(errors).toEqual([
-      expect.stringMatching(/create_before_destroy is set, but Terraform does not run destroy-time/),
+      expect.stringMatching(
+        /create_before_destroy is set on its resource, but Terraform does not run destroy-time/,
+      ),
     ]);
+    const onCreateStep = validationErrors((kp) => (kp.createStep.lifecycle = { createBeforeDestroy: true }));
+    expect(onCreateStep).toEqual([expect.stringMatching(/create_before_destroy is set on its createStep/)]);
   });
 
   test("set through an override", () => {
     const errors = validationErrors((kp) => kp.resource.addOverride("lifecycle.create_before_destroy", true));
     expect(errors).toEqual([expect.stringContaining("would leave the old key in Alibaba Cloud")]);
+    const onCreateStep = validationErrors((kp) =>
+      kp.createStep.addOverride("lifecycle.create_before_destroy", true),
+    );
+    expect(onCreateStep).toEqual([expect.stringContaining("on its createStep")]);
   });
 
   test("other lifecycle settings pass, and app synth fails with the message when CBD is set", () => {
@@ -348,12 +367,10 @@ describe("create_before_destroy is refused at synth", () => {
 describe("adopting an existing key pair", () => {
   test("adoptExisting travels in input (not a replacement trigger) and silences the discarded-key warning", () => {
     const { stack, keyPair } = stackWith({ adoptExisting: true, privateKeyFile: undefined });
-    const data = onlyData(stack);
-    expect(data.input.adopt_existing).toBe("true");
-    expect(data.triggers_replace.adopt_existing).toBeUndefined();
-    expect(data.provisioner[0]["local-exec"].environment.ENS_KEY_PAIR_ADOPT_EXISTING).toBe(
-      "${self.input.adopt_existing}",
-    );
+    const kp = synthesizedKeyPair(stack);
+    expect(kp.input.adopt_existing).toBe("true");
+    expect(kp.triggersReplace.adopt_existing).toBeUndefined();
+    expect(kp.createExec.environment.ENS_KEY_PAIR_ADOPT_EXISTING).toBe("${self.input.adopt_existing}");
     expect(keyPair.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
   });
 
@@ -363,9 +380,9 @@ describe("adopting an existing key pair", () => {
       keyPairId: "ssh-5lywanlkih1zo9yl8eg",
       privateKeyFile: undefined,
     });
-    const data = onlyData(stack);
-    expect(data.triggers_replace.key_pair_id).toBe("ssh-5lywanlkih1zo9yl8eg");
-    expect(data.provisioner[1]["local-exec"].environment.ENS_KEY_PAIR_ID).toBe("${self.input.key_pair_id}");
+    const kp = synthesizedKeyPair(stack);
+    expect(kp.triggersReplace.key_pair_id).toBe("ssh-5lywanlkih1zo9yl8eg");
+    expect(kp.deleteExec.environment.ENS_KEY_PAIR_ID).toBe('${try(self.input.key_pair_id, "")}');
   });
 
   test.each([

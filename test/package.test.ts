@@ -68,7 +68,8 @@ testWithTerraform(
 
       const stackDir = path.join(app, "cdktf.out", "stacks", "edge");
       const stack = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
-      expect(Object.keys(stack.resource.terraform_data)).toHaveLength(2);
+      // Two key pairs, each a main resource and a create step.
+      expect(Object.keys(stack.resource.terraform_data)).toHaveLength(4);
 
       const env = { ...baseTerraformEnv(), HOME: app, ...emulator.env() };
       const terraform = (...args: string[]) =>

@@ -13,7 +13,20 @@ export const INPUT_KEY_BY_ENV: Readonly<Record<string, string>> = {
   [HandlerEnv.DELETE_TIMEOUT_SECONDS]: "delete_timeout_seconds",
   [HandlerEnv.ADOPT_EXISTING]: "adopt_existing",
   [HandlerEnv.KEY_PAIR_ID]: "key_pair_id",
+  [HandlerEnv.CLAIMED_AT]: "claimed_at",
+  [HandlerEnv.PLANNED_AT]: "planned_at",
 };
+
+/** The `input` key that records when the stack claimed the name (`timestamp()` at the first apply). */
+export const CLAIMED_AT_INPUT_KEY = INPUT_KEY_BY_ENV[HandlerEnv.CLAIMED_AT];
+
+/** The create step's `input` key that records the plan time of the run that created it (`plantimestamp()`). */
+export const PLANNED_AT_INPUT_KEY = INPUT_KEY_BY_ENV[HandlerEnv.PLANNED_AT];
+
+/** Every key the `input` of a key pair's main resource (the one with the delete step) may hold. */
+export const RESOURCE_INPUT_KEYS: readonly string[] = Object.values(INPUT_KEY_BY_ENV).filter(
+  (key) => key !== PLANNED_AT_INPUT_KEY,
+);
 
 /**
  * The literal command that runs the handler. It holds the current synth's asset path: a path read from state
@@ -42,24 +55,34 @@ export function selfInputEnvironment(
       .filter(([, key]) => inputKeys.includes(key))
       .map(([name, key]) => [
         name,
-        tolerateMissing ? `\${try(self.input.${key}, "")}` : `\${self.input.${key}}`,
+        tolerateMissing || key === CLAIMED_AT_INPUT_KEY
+          ? `\${try(self.input.${key}, "")}`
+          : `\${self.input.${key}}`,
       ]),
   );
 }
 
-/** The create-time and destroy-time local-exec provisioners that run the handler for a resource with these inputs. */
-export function handlerProvisioners(
-  handlerPath: string,
-  inputKeys: readonly string[],
-): LocalExecProvisioner[] {
-  const environment = selfInputEnvironment(inputKeys);
-  return [
-    { type: "local-exec", command: handlerCommand(handlerPath, HandlerCommand.CREATE), environment },
-    {
-      type: "local-exec",
-      when: "destroy",
-      command: handlerCommand(handlerPath, HandlerCommand.DELETE),
-      environment,
-    },
-  ];
+/**
+ * The delete step: a destroy-time local-exec. Its references tolerate missing keys: it reads the state, which a
+ * stack deployed by an earlier release (or not re-applied since a prop was added) may hold without some keys.
+ */
+export function deleteStep(handlerScript: string, inputKeys: readonly string[]): LocalExecProvisioner {
+  return {
+    type: "local-exec",
+    when: "destroy",
+    command: handlerCommand(handlerScript, HandlerCommand.DELETE),
+    environment: selfInputEnvironment(inputKeys, true),
+  };
+}
+
+/**
+ * The create step: a create-time local-exec. Only the claim time may be missing (a stack deployed before it was
+ * recorded); every other key comes from the configuration being applied.
+ */
+export function createStep(handlerScript: string, inputKeys: readonly string[]): LocalExecProvisioner {
+  return {
+    type: "local-exec",
+    command: handlerCommand(handlerScript, HandlerCommand.CREATE),
+    environment: selfInputEnvironment(inputKeys),
+  };
 }

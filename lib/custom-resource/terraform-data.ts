@@ -7,12 +7,12 @@ export interface TerraformDataConfig extends TerraformMetaArguments {
    * Value stored in state and exposed as `self.input` to provisioners (and as `output` after apply).
    * @default - no input
    */
-  readonly input?: { readonly [key: string]: unknown };
+  readonly input?: unknown;
   /**
    * Values whose change replaces the resource (destroy, then create).
    * @default - nothing forces a replacement
    */
-  readonly triggersReplace?: { readonly [key: string]: unknown };
+  readonly triggersReplace?: unknown;
 }
 
 /**
@@ -26,9 +26,9 @@ export class TerraformData extends TerraformResource {
   public static readonly tfResourceType = "terraform_data";
 
   /** What the resource stores in `input`. */
-  public readonly input?: { readonly [key: string]: unknown };
+  public readonly input?: unknown;
   /** What forces a replacement. */
-  public readonly triggersReplace?: { readonly [key: string]: unknown };
+  public readonly triggersReplace?: unknown;
 
   constructor(scope: Construct, id: string, config: TerraformDataConfig = {}) {
     super(scope, id, { ...config, terraformResourceType: TerraformData.tfResourceType });
@@ -50,6 +50,16 @@ export class TerraformData extends TerraformResource {
   /** A string token for `input.<key>`: referencing it makes the referrer depend on this resource. */
   public inputAttribute(key: string): string {
     return this.getStringAttribute(`input.${key}`);
+  }
+
+  /** A token for the whole `input` (a reference, so the referrer depends on this resource). */
+  public inputMap(): unknown {
+    return this.interpolationForAttribute("input");
+  }
+
+  /** A string token for the resource's `id` (a new one whenever the resource is replaced). */
+  public get id(): string {
+    return this.getStringAttribute("id");
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

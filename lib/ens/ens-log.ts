@@ -15,7 +15,9 @@ export type AttemptOutcome =
   | "found"
   | "not-found"
   | "adopted"
-  | "name-reused";
+  | "name-taken"
+  | "name-reused"
+  | "not-ours";
 
 /** One API attempt, as logged. */
 export interface AttemptRecord {

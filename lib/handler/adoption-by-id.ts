@@ -4,6 +4,7 @@
  * does not exist would put a key with a new ID under the name, which the delete step (by ID) never finds: a leak.
  */
 import type { EnsKeyPairSummary } from "../ens/ens-client";
+import { sameFingerprint } from "../public-key";
 import { findKeyPair } from "./find-key-pair";
 import type { HandlerContext } from "./handler-context";
 
@@ -24,7 +25,7 @@ export interface AdoptionTarget {
   readonly keyPairName: string;
   /** Its KeyPairId. */
   readonly keyPairId: string;
-  /** The MD5 fingerprint it must have (import mode), lower-case colon hex. @default - any key (create mode) */
+  /** The MD5 fingerprint it must have (import mode; compared by hex digits). @default - any key (create mode) */
   readonly fingerprint?: string;
 }
 
@@ -41,7 +42,7 @@ export async function checkAdoptionById(
 ): Promise<AdoptionCheck> {
   const kindOf = (keyPair: EnsKeyPairSummary): Exclude<AdoptionCheck["kind"], "no-such-id"> => {
     if (keyPair.keyPairName !== target.keyPairName) return "other-name";
-    if (target.fingerprint && keyPair.fingerprint.toLowerCase() !== target.fingerprint) return "other-key";
+    if (target.fingerprint && !sameFingerprint(keyPair.fingerprint, target.fingerprint)) return "other-key";
     return "adoptable";
   };
   const keyPair = await findKeyPair(

@@ -2,10 +2,14 @@
  * The `create` command: CreateKeyPair (private key written to a 0600 file or discarded) or ImportKeyPair, or, with
  * adoptExisting, taking over the key pair that already holds the name.
  *
- * Atomic: Terraform taints a resource whose create provisioner failed, and a tainted resource's destroy
- * provisioner never runs, so a key pair left behind by a failed create would leak. Whenever this run may have
- * created a key pair but does not finish, it deletes that key pair again before exiting non-zero, and says
- * loudly which key leaked if even that fails.
+ * It is safe to run again after any interruption. A run cut short may have left a key pair behind (created, its
+ * answer or its private key file lost), and Terraform runs this command again on the next apply. So when the name
+ * is taken, the command looks the key pair up and decides whose it is (key-pair-ownership.ts): this stack's is
+ * kept when nothing was lost (a finished create is never redone), and deleted and created again when its private
+ * key was lost; anyone else's is left untouched and the command fails, saying so.
+ *
+ * Atomic within a run: whenever this run created a key pair but does not finish, it deletes that key pair again
+ * (by its KeyPairId) before exiting non-zero, and says loudly which key leaked if even that fails.
  */
 import { EnsAction } from "../ens/ens-actions";
 import type { CreatedKeyPair, EnsKeyPairSummary } from "../ens/ens-client";
@@ -13,27 +17,29 @@ import { isApiErrorCode } from "../ens/ens-errors";
 import { describeError, FailureReport, reportError } from "../ens/error-outcomes";
 import { ActionFailedError, runLoggedAction } from "../ens/logged-action";
 import { isAmbiguous } from "../ens/retry";
-import { HandlerExitCode, KeyPairMode } from "../handler-contract";
+import { HandlerExitCode, KeyPairMode, TEST_HOLD_ENV } from "../handler-contract";
+import { sameFingerprint } from "../public-key";
 import { checkAdoptionById } from "./adoption-by-id";
 import { CommandFailure } from "./command-failure";
-import { deleteKeyPair } from "./delete-key-pair";
+import { deleteKeyPairById } from "./delete-key-pair";
 import { findKeyPair } from "./find-key-pair";
 import type { HandlerContext } from "./handler-context";
 import type { CreateModeInput, ImportModeInput } from "./handler-input";
 import { importKeyPair, NAME_TAKEN_CODE } from "./import-key-pair";
-import { writePrivateKeyFile } from "./private-key-file";
+import { Ownership, OwnershipEvidence, ownershipOf } from "./key-pair-ownership";
+import { readPrivateKeyFile, writePrivateKeyFile } from "./private-key-file";
 
-/** Deadline of the create command. */
+/** Default deadline of the create command. */
 export const CREATE_TIMEOUT_MS = 300_000;
 
 /**
- * How far before this run's start a key pair's CreationTime may lie and still count as created by this run:
- * it absorbs the difference between this machine's clock and the API's (CreationTime has whole seconds).
+ * How far before this run's start a key pair's CreationTime may lie and still count as created by this run: it
+ * absorbs the difference between this machine's clock and the API's (CreationTime has whole seconds).
  */
 export const CREATION_TIME_SKEW_MS = 60_000;
 
-/** How many times a key pair lost to an ambiguous attempt is deleted and created again. */
-const MAX_RECLAIMS = 2;
+/** How many times one run deletes a key pair of this stack whose private key was lost and creates it again. */
+const MAX_RECREATES = 2;
 
 /** What Terraform does after a failed create. */
 export const CREATE_FAILURE_CONSEQUENCE =
@@ -44,22 +50,51 @@ function quoted(keyPairName: string): string {
 }
 
 function deleteHint(keyPairName: string): string {
-  return `\`aliyun ens DeleteKeyPairs --KeyPairName ${keyPairName}\` or the ENS console`;
+  return `\`ens-key-pair delete --name ${keyPairName}\` or the ENS console`;
 }
 
-function nameTaken(
-  keyPairName: string,
-  existing: EnsKeyPairSummary | undefined,
-  difference = "",
-): CommandFailure {
-  const details = existing
-    ? ` (KeyPairId ${existing.keyPairId || "-"}, fingerprint ${existing.fingerprint || "-"}, created ${existing.creationTime || "-"})`
-    : "";
+function describeExisting(existing: EnsKeyPairSummary): string {
+  return (
+    `KeyPairId ${existing.keyPairId || "-"}, fingerprint ${existing.fingerprint || "-"}, ` +
+    `created ${existing.creationTime || "-"}`
+  );
+}
+
+function nameTaken(keyPairName: string, existing: EnsKeyPairSummary | undefined, why = ""): CommandFailure {
+  const details = existing ? ` (${describeExisting(existing)})` : "";
   return new CommandFailure(
-    `the name ${quoted(keyPairName)} is already taken by another key pair in this account${difference}${details}, ` +
+    `the name ${quoted(keyPairName)} is already taken by another key pair in this account${why}${details}, ` +
       "which this run did not create, so it was left untouched. Choose another keyPairName, or delete that key " +
       `pair if it is a leftover (${deleteHint(keyPairName)}). ${CREATE_FAILURE_CONSEQUENCE}`,
   );
+}
+
+function undecidable(keyPairName: string, existing: EnsKeyPairSummary, why: string): CommandFailure {
+  return new CommandFailure(
+    `the name ${quoted(keyPairName)} is held by a key pair (${describeExisting(existing)}) that the handler cannot ` +
+      `attribute: ${why}. It was left untouched. If it is this stack's key pair, delete it ` +
+      `(${deleteHint(keyPairName)}) and apply again; if it is not, choose another keyPairName. ` +
+      CREATE_FAILURE_CONSEQUENCE,
+  );
+}
+
+/** The failure for a key pair under the name that is not (or may not be) this stack's. */
+function notOurs(
+  input: CreateModeInput | ImportModeInput,
+  existing: EnsKeyPairSummary,
+  ownership: Exclude<Ownership, { kind: "ours" }>,
+): CommandFailure {
+  if (ownership.kind === "undecidable") return undecidable(input.keyPairName, existing, ownership.why);
+  if (ownership.why === "other-public-key" && input.mode === KeyPairMode.IMPORT) {
+    return nameTaken(
+      input.keyPairName,
+      existing,
+      ` with a different public key (yours has fingerprint ${input.fingerprint})`,
+    );
+  }
+  if (ownership.why === "not-created-by-this-run") return nameTaken(input.keyPairName, existing);
+  const claimed = new Date(input.claimedAtMs ?? 0).toISOString();
+  return nameTaken(input.keyPairName, existing, `, created before this stack claimed the name at ${claimed}`);
 }
 
 /** True when the key pair's CreationTime is not before this run started (minus the skew allowance). */
@@ -68,24 +103,67 @@ function createdDuringRun(existing: EnsKeyPairSummary, runStartedAtMs: number): 
   return Number.isFinite(created) && created >= runStartedAtMs - CREATION_TIME_SKEW_MS;
 }
 
+/** The create command's deadlines. */
+interface Deadlines {
+  /** When this run started. */
+  readonly startedAtMs: number;
+  /** Creating or importing gives up after this. */
+  readonly createMs: number;
+}
+
+function deadlinesOf(context: HandlerContext): Deadlines {
+  const startedAtMs = context.clock.now();
+  return { startedAtMs, createMs: startedAtMs + (context.createTimeoutMs ?? CREATE_TIMEOUT_MS) };
+}
+
 /**
- * Deletes a key pair this run created; when that fails, ends the run with a loud notice naming the leaked key.
+ * Looks the name up. A failing lookup ends the run: `failure` says what was going on, and the message says that a
+ * key pair may have been left behind when one may have been created.
+ */
+async function lookUp(
+  context: HandlerContext,
+  input: CreateModeInput | ImportModeInput,
+  mayHaveCreated: boolean,
+): Promise<EnsKeyPairSummary | undefined> {
+  const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
+  try {
+    return await findKeyPair(context.client, { ...context, keyPairName: input.keyPairName, deadlineMs });
+  } catch (error) {
+    const report = reportError(error, "");
+    const left = mayHaveCreated
+      ? ` An attempt whose answer was lost may have created key pair ${quoted(input.keyPairName)}: if it exists, ` +
+        `delete it (${deleteHint(input.keyPairName)}) before the next apply, or let the next apply or destroy find it.`
+      : "";
+    throw new CommandFailure(
+      `looking up key pair ${quoted(input.keyPairName)} failed: ${report.message}${left} ${CREATE_FAILURE_CONSEQUENCE}`,
+      report.exitCode,
+    );
+  }
+}
+
+/**
+ * Deletes a key pair of this stack by its KeyPairId (never by name: another key pair may hold the name by then).
+ * When that fails, ends the run with a notice naming the key.
  */
 async function deleteOwnKeyPair(
   context: HandlerContext,
   input: CreateModeInput,
-  keyPairId: string,
+  keyPair: { readonly keyPairId: string },
   why: string,
-  deadlineMs: number,
 ): Promise<void> {
+  const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
   try {
-    await deleteKeyPair(context, input.keyPairName, deadlineMs);
+    await deleteKeyPairById(
+      context,
+      { keyPairId: keyPair.keyPairId, keyPairName: input.keyPairName },
+      deadlineMs,
+    );
   } catch (error) {
     throw new CommandFailure(
-      `KEY PAIR LEAKED: key pair ${quoted(input.keyPairName)}${keyPairId ? ` (KeyPairId ${keyPairId})` : ""} ` +
-        `was created by this run, but ${why}, and deleting it failed: ${describeError(error)}. It is still in ` +
-        `Alibaba Cloud and its name is taken: delete it yourself (${deleteHint(input.keyPairName)}) before the ` +
-        `next apply. ${CREATE_FAILURE_CONSEQUENCE}`,
+      `KEY PAIR LEAKED: key pair ${quoted(input.keyPairName)} (KeyPairId ${keyPair.keyPairId}) was created by this ` +
+        `stack, but ${why}, and deleting it failed: ${describeError(error)}. It is still in Alibaba Cloud and its ` +
+        `name is taken: the next apply or destroy deletes it, or delete it yourself (${deleteHint(input.keyPairName)}). ` +
+        CREATE_FAILURE_CONSEQUENCE,
     );
   }
 }
@@ -97,124 +175,82 @@ async function deleteOwnKeyPair(
 async function rollBack(
   context: HandlerContext,
   input: CreateModeInput,
-  keyPairId: string,
+  keyPair: { readonly keyPairId: string },
   why: string,
 ): Promise<never> {
   const key = quoted(input.keyPairName);
   context.log.info(`${why}; deleting key pair ${key} again so that nothing is left behind`);
-  await deleteOwnKeyPair(context, input, keyPairId, why, context.clock.now() + input.deleteTimeoutMs);
+  await deleteOwnKeyPair(context, input, keyPair, why);
   throw new CommandFailure(
     `key pair ${key} was created, but ${why}; it was deleted again (rolled back), so nothing was left behind. ` +
       CREATE_FAILURE_CONSEQUENCE,
   );
 }
 
-/**
- * Looks for a key pair of this name after an ambiguous attempt. A failing lookup ends the run with a warning
- * that a key pair may have been left behind.
- */
-async function lookUpAfterAmbiguousAttempt(
-  context: HandlerContext,
-  input: CreateModeInput,
-  failure: FailureReport,
-): Promise<EnsKeyPairSummary | undefined> {
-  const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
-  try {
-    return await findKeyPair(context.client, { ...context, keyPairName: input.keyPairName, deadlineMs });
-  } catch (error) {
-    throw new CommandFailure(
-      `${failure.message} An earlier attempt whose answer was lost may have created key pair ` +
-        `${quoted(input.keyPairName)}, and looking it up failed (${describeError(error)}): if it exists, delete it ` +
-        `(${deleteHint(input.keyPairName)}) before the next apply. ${CREATE_FAILURE_CONSEQUENCE}`,
-      failure.exitCode,
-    );
+/** What the CreateKeyPair attempts came to. */
+type CreateAttempts =
+  | { readonly kind: "created"; readonly keyPair: CreatedKeyPair }
+  /** adoptExisting: the key pair that holds the name is taken over as it is, whoever made it. */
+  | { readonly kind: "adopted" }
+  /** `mayHaveCreated`: an earlier attempt's answer was ambiguous, so the key pair may be this run's. */
+  | { readonly kind: "name-taken"; readonly mayHaveCreated: boolean };
+
+/** The CreateKeyPair attempts gave up; `mayHaveCreated` when one of them may have taken effect unseen. */
+class CreateGaveUp extends Error {
+  constructor(
+    public readonly failure: ActionFailedError,
+    public readonly mayHaveCreated: boolean,
+  ) {
+    super(failure.message);
+    this.name = "CreateGaveUp";
   }
 }
 
-/** The failure as a final message, ending with what Terraform does. */
-function finalFailure(failure: FailureReport): CommandFailure {
-  return new CommandFailure(`${failure.message} ${CREATE_FAILURE_CONSEQUENCE}`, failure.exitCode);
-}
-
-/** What CreateKeyPair achieved: a new key pair, or (when adopting) the one that already held the name. */
-type CreateOutcome =
-  { readonly kind: "created"; readonly keyPair: CreatedKeyPair } | { readonly kind: "adopted" };
-
-async function createKeyPairWithRetries(
+/** CreateKeyPair under the retry policy, until it creates a key pair or the name turns out to be taken. */
+async function createAttempts(
   context: HandlerContext,
   input: CreateModeInput,
   deadlineMs: number,
-): Promise<CreateOutcome> {
+): Promise<CreateAttempts> {
   const { client, log, clock, random } = context;
   const { keyPairName } = input;
-  return runLoggedAction<CreateOutcome>(
-    { action: EnsAction.CREATE_KEY_PAIR, keyPairName, log, deadlineMs, clock, random },
-    async ({ timeLeftMs }) => {
-      try {
-        const answer = await client.createKeyPair(keyPairName, timeLeftMs);
-        return {
-          value: { kind: "created", keyPair: answer },
-          outcome: "created",
-          requestId: answer.requestId,
-        };
-      } catch (error) {
-        // Adopting takes the existing key as is, whoever made it: its private key is not wanted (no file is set).
-        if (!input.adoptExisting || !isApiErrorCode(error, NAME_TAKEN_CODE)) throw error;
-        return {
-          value: { kind: "adopted" },
-          outcome: "adopted",
-          code: error.code,
-          requestId: error.requestId,
-        };
-      }
-    },
-  );
-}
-
-/**
- * CreateKeyPair until a key pair of ours exists.
- *
- * `PubKeyNameExisted` on the first attempt means the key is someone else's: fail, never delete a key we did
- * not create. After an ambiguous attempt (5xx, reset, lost answer, read timeout; not throttling, which is a
- * clear "no") the key is probably ours, with its private key lost in that answer. We confirm with
- * DescribeKeyPairs that its CreationTime is not before this run started (minus a skew allowance); only then do
- * we delete it and create it again, at most MAX_RECLAIMS times, so the user gets a private key. A key created
- * before this run is never touched.
- */
-async function createOwnKeyPair(context: HandlerContext, input: CreateModeInput): Promise<CreateOutcome> {
-  const runStartedAtMs = context.clock.now();
-  const deadlineMs = runStartedAtMs + CREATE_TIMEOUT_MS;
-  for (let reclaims = 0; ; reclaims++) {
-    try {
-      return await createKeyPairWithRetries(context, input, deadlineMs);
-    } catch (error) {
-      if (!(error instanceof ActionFailedError)) throw error;
-      const failures = error.retries.failures;
-      const nameExists = isApiErrorCode(error.cause, NAME_TAKEN_CODE);
-      const ambiguousBefore = (nameExists ? failures.slice(0, -1) : failures).some(isAmbiguous);
-      const report = reportError(error, "");
-      if (!ambiguousBefore) throw nameExists ? nameTaken(input.keyPairName, undefined) : finalFailure(report);
-      const existing = await lookUpAfterAmbiguousAttempt(context, input, report);
-      if (existing && !createdDuringRun(existing, runStartedAtMs)) {
-        throw nameExists ? nameTaken(input.keyPairName, existing) : finalFailure(report);
-      }
-      if (!nameExists || reclaims >= MAX_RECLAIMS) {
-        if (existing) return rollBack(context, input, existing.keyPairId, "this run gave up creating it");
-        throw finalFailure(report);
-      }
-      if (existing) {
-        context.log.info(
-          `key pair ${quoted(input.keyPairName)} was created at ${existing.creationTime} by an earlier attempt of ` +
-            "this run whose answer (with the private key) was lost; deleting it and creating it again",
-        );
-        const why = "the answer carrying its private key was lost";
-        await deleteOwnKeyPair(context, input, existing.keyPairId, why, deadlineMs);
-      }
-    }
+  let mayHaveCreated = false;
+  try {
+    return await runLoggedAction<CreateAttempts>(
+      { action: EnsAction.CREATE_KEY_PAIR, keyPairName, log, deadlineMs, clock, random },
+      async ({ timeLeftMs }) => {
+        try {
+          const keyPair = await client.createKeyPair(keyPairName, timeLeftMs);
+          return { value: { kind: "created", keyPair }, outcome: "created", requestId: keyPair.requestId };
+        } catch (error) {
+          if (isApiErrorCode(error, NAME_TAKEN_CODE)) {
+            const adopted = input.adoptExisting === true;
+            return {
+              value: adopted ? { kind: "adopted" } : { kind: "name-taken", mayHaveCreated },
+              outcome: adopted ? "adopted" : "name-taken",
+              code: error.code,
+              requestId: error.requestId,
+            };
+          }
+          // A 5xx, a reset, a lost or unreadable answer: the key pair may exist without us having seen it.
+          mayHaveCreated ||= isAmbiguous(error);
+          throw error;
+        }
+      },
+    );
+  } catch (error) {
+    if (error instanceof ActionFailedError) throw new CreateGaveUp(error, mayHaveCreated);
+    throw error;
   }
 }
 
-/** Writes (or discards) the private key; rolls the key pair back when that fails. */
+/** Stops, for the test seam, until the process is killed. */
+async function holdForTest(context: HandlerContext, point: string): Promise<void> {
+  context.log.info(`test seam: holding ${point} (${TEST_HOLD_ENV}); waiting to be killed`);
+  await new Promise<never>(() => setInterval(() => undefined, 60_000));
+}
+
+/** Writes (or discards) the new private key; rolls the key pair back when that fails. */
 async function handOver(
   context: HandlerContext,
   input: CreateModeInput,
@@ -228,13 +264,9 @@ async function handOver(
     return;
   }
   if (!created.privateKeyBody) {
-    return rollBack(
-      context,
-      input,
-      created.keyPairId,
-      "the CreateKeyPair answer had no private key to write",
-    );
+    return rollBack(context, input, created, "the CreateKeyPair answer had no private key to write");
   }
+  if (input.testHold) await holdForTest(context, input.testHold);
   try {
     await writePrivateKeyFile(input.privateKeyFile, created.privateKeyBody);
   } catch (error) {
@@ -242,35 +274,179 @@ async function handOver(
     return rollBack(
       context,
       input,
-      created.keyPairId,
+      created,
       `writing its private key to ${input.privateKeyFile} failed (${reason})`,
     );
   }
   context.log.info(`${summary}; private key written to ${input.privateKeyFile} (mode 0600)`);
 }
 
-async function importOwnKeyPair(context: HandlerContext, input: ImportModeInput): Promise<void> {
-  const result = await importKeyPair(context, input, context.clock.now() + CREATE_TIMEOUT_MS);
+/** How a key pair of this stack found under the name is dealt with. */
+type Found = { readonly kind: "kept" } | { readonly kind: "recreate" };
+
+/**
+ * A key pair of this stack already holds the name (an earlier run created it; its answer, its private key file or
+ * only its exit was lost). Kept when nothing was lost; to be created again when its private key was lost.
+ */
+async function ownKeyPairFound(
+  context: HandlerContext,
+  input: CreateModeInput,
+  existing: EnsKeyPairSummary,
+  ownership: Extract<Ownership, { kind: "ours" }>,
+  runStartedAtMs: number,
+): Promise<Found> {
   const key = quoted(input.keyPairName);
-  if (result.kind === "name-taken") {
-    if (!result.existing) {
+  const found = `key pair ${key} (${describeExisting(existing)}) already exists and is this stack's`;
+  if (!input.privateKeyFile) {
+    context.log.info(`${found}; kept (no privateKeyFile is set, so there is no private key to write)`);
+    return { kind: "kept" };
+  }
+  const file = await readPrivateKeyFile(input.privateKeyFile);
+  if (file.kind === "key" && sameFingerprint(file.fingerprint, existing.fingerprint)) {
+    context.log.info(
+      `${found}; kept: ${input.privateKeyFile} holds its private key (a finished create is not redone)`,
+    );
+    return { kind: "kept" };
+  }
+  const lost =
+    file.kind === "missing"
+      ? `${input.privateKeyFile} does not exist`
+      : file.kind === "key"
+        ? `${input.privateKeyFile} holds another key (fingerprint ${file.fingerprint})`
+        : `${input.privateKeyFile} cannot be used (${file.reason})`;
+  // A stack deployed by release 0.1 recorded no claim: its key pair may come from any earlier apply, perhaps on
+  // another machine whose file is fine, so it is replaced only when this very run created it.
+  if (ownership.why === "unclaimed" && !createdDuringRun(existing, runStartedAtMs)) {
+    context.log.warn(
+      `${found}, but ${lost}. The key pair was kept (it was created before this stack recorded when it claimed the ` +
+        "name, so it may be in use with a private key held elsewhere). To get a new private key here, run " +
+        "`terraform apply -replace` on this key pair's resources.",
+    );
+    return { kind: "kept" };
+  }
+  context.log.info(`${found}, but its private key is lost (${lost}): deleting it and creating it again`);
+  await deleteOwnKeyPair(context, input, existing, `its private key was lost (${lost})`);
+  return { kind: "recreate" };
+}
+
+/**
+ * Whether the claim was made by the run now running the create step: its plan time is not after the claim. Then no
+ * earlier run of this stack can have left a key pair under the name.
+ */
+function claimedByThisRun(input: CreateModeInput | ImportModeInput): boolean {
+  return (
+    input.claimedAtMs !== undefined &&
+    input.plannedAtMs !== undefined &&
+    input.claimedAtMs >= input.plannedAtMs
+  );
+}
+
+/** The ownership evidence of a create step that found the name taken. */
+function evidenceOf(
+  input: CreateModeInput | ImportModeInput,
+  thisRunMayHaveCreated: boolean,
+): OwnershipEvidence {
+  return {
+    claimedAtMs: input.claimedAtMs,
+    claimedByThisRun: claimedByThisRun(input),
+    thisRunMayHaveCreated,
+    adoptExisting: input.adoptExisting,
+    fingerprint: input.mode === KeyPairMode.IMPORT ? input.fingerprint : undefined,
+  };
+}
+
+/** Create mode: CreateKeyPair until a key pair of this stack holds the name with its private key delivered. */
+async function createOwnKeyPair(context: HandlerContext, input: CreateModeInput): Promise<void> {
+  const deadlines = deadlinesOf(context);
+  if (input.claimedAtMs === undefined && !input.adoptExisting) {
+    // Deployed by release 0.1 (no claim recorded): its key pair normally exists, so look before creating.
+    const existing = await lookUp(context, input, false);
+    if (existing) {
+      await ownKeyPairFound(
+        context,
+        input,
+        existing,
+        { kind: "ours", why: "unclaimed" },
+        deadlines.startedAtMs,
+      );
+      return;
+    }
+  }
+  for (let recreates = 0; ;) {
+    let attempts: CreateAttempts;
+    try {
+      attempts = await createAttempts(context, input, deadlines.createMs);
+    } catch (error) {
+      if (!(error instanceof CreateGaveUp)) throw error;
+      return gaveUp(context, input, error, deadlines);
+    }
+    if (attempts.kind === "created") return handOver(context, input, attempts.keyPair);
+    if (attempts.kind === "adopted") {
+      context.log.info(
+        `key pair ${quoted(input.keyPairName)} adopted: it already existed (${NAME_TAKEN_CODE}), and this stack ` +
+          "now deletes it on destroy; its private key is not available (ENS returns it only at creation)",
+      );
+      return;
+    }
+    const existing = await lookUp(context, input, false);
+    // Freed between the two calls (deleted elsewhere): create again.
+    if (!existing) continue;
+    const ownership = ownershipOf(existing, evidenceOf(input, attempts.mayHaveCreated));
+    if (ownership.kind !== "ours") throw notOurs(input, existing, ownership);
+    const found = await ownKeyPairFound(context, input, existing, ownership, deadlines.startedAtMs);
+    if (found.kind === "kept") return;
+    if (++recreates > MAX_RECREATES) {
       throw new CommandFailure(
-        `ImportKeyPair answered ${NAME_TAKEN_CODE} for key pair ${key}, but DescribeKeyPairs does not list it ` +
-          `(it may have just been deleted). ${CREATE_FAILURE_CONSEQUENCE}`,
+        `key pair ${quoted(input.keyPairName)} was created ${MAX_RECREATES + 1} times in this run, and each time ` +
+          "its private key was lost before it could be written; the last one was deleted again, so nothing was " +
+          `left behind. ${CREATE_FAILURE_CONSEQUENCE}`,
       );
     }
-    throw nameTaken(
-      input.keyPairName,
-      result.existing,
-      ` with a different public key (yours has fingerprint ${input.fingerprint})`,
-    );
   }
-  const summaries = {
-    imported: `key pair ${key} imported (fingerprint ${input.fingerprint})`,
-    "already-imported": `key pair ${key} already imported with the same public key (fingerprint ${input.fingerprint})`,
-    adopted: `key pair ${key} adopted: it already existed with the same public key (fingerprint ${input.fingerprint})`,
-  };
-  context.log.info(summaries[result.kind]);
+}
+
+/**
+ * The CreateKeyPair attempts gave up. When one of them may have created a key pair unseen, look it up: one of this
+ * stack's that this run cannot hand over is rolled back, so that nothing is left behind.
+ */
+async function gaveUp(
+  context: HandlerContext,
+  input: CreateModeInput,
+  error: CreateGaveUp,
+  deadlines: Deadlines,
+): Promise<never> {
+  const report: FailureReport = reportError(error.failure, CREATE_FAILURE_CONSEQUENCE);
+  if (!error.mayHaveCreated) throw new CommandFailure(report.message, report.exitCode);
+  const existing = await lookUp(context, input, true);
+  const ours =
+    existing !== undefined &&
+    ownershipOf(existing, evidenceOf(input, true)).kind === "ours" &&
+    createdDuringRun(existing, deadlines.startedAtMs);
+  if (!existing || !ours) throw new CommandFailure(report.message, report.exitCode);
+  return rollBack(context, input, existing, "this run gave up creating it");
+}
+
+/** Import mode: ImportKeyPair until this stack's public key is under the name. */
+async function importOwnKeyPair(context: HandlerContext, input: ImportModeInput): Promise<void> {
+  const deadlines = deadlinesOf(context);
+  const key = quoted(input.keyPairName);
+  for (;;) {
+    const result = await importKeyPair(context, input, deadlines.createMs);
+    if (result.kind === "imported") {
+      context.log.info(`key pair ${key} imported (fingerprint ${input.fingerprint})`);
+      return;
+    }
+    const existing = await lookUp(context, input, false);
+    if (!existing) continue;
+    const ownership = ownershipOf(existing, evidenceOf(input, result.mayHaveCreated));
+    if (ownership.kind !== "ours") throw notOurs(input, existing, ownership);
+    context.log.info(
+      ownership.why === "adopted"
+        ? `key pair ${key} adopted: it already existed with the same public key (fingerprint ${input.fingerprint})`
+        : `key pair ${key} already imported with the same public key (fingerprint ${input.fingerprint})`,
+    );
+    return;
+  }
 }
 
 /** Adopts the key pair with `keyPairId`, after checking its name (and, in import mode, its public key). */
@@ -281,7 +457,7 @@ async function adoptById(
 ): Promise<void> {
   const fingerprint = input.mode === KeyPairMode.IMPORT ? input.fingerprint : undefined;
   const target = { keyPairName: input.keyPairName, keyPairId, fingerprint };
-  const check = await checkAdoptionById(context, target, context.clock.now() + CREATE_TIMEOUT_MS);
+  const check = await checkAdoptionById(context, target, deadlinesOf(context).createMs);
   const key = quoted(input.keyPairName);
   const fix = `Check keyPairId (\`ens-key-pair describe --name ${input.keyPairName}\` shows the ID of the key pair under that name), or remove it to adopt by name.`;
   switch (check.kind) {
@@ -325,15 +501,7 @@ export async function runCreateCommand(
     } else if (input.mode === KeyPairMode.IMPORT) {
       await importOwnKeyPair(context, input);
     } else {
-      const outcome = await createOwnKeyPair(context, input);
-      if (outcome.kind === "created") {
-        await handOver(context, input, outcome.keyPair);
-      } else {
-        context.log.info(
-          `key pair ${quoted(input.keyPairName)} adopted: it already existed (${NAME_TAKEN_CODE}), and this stack ` +
-            "now deletes it on destroy; its private key is not available (ENS returns it only at creation)",
-        );
-      }
+      await createOwnKeyPair(context, input);
     }
     return HandlerExitCode.OK;
   } catch (error) {

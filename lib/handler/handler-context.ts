@@ -16,4 +16,6 @@ export interface HandlerContext {
   readonly clock: RetryClock;
   /** Random source for backoff jitter. @default Math.random */
   readonly random?: () => number;
+  /** How long the create command keeps trying, in milliseconds (injectable for tests). @default CREATE_TIMEOUT_MS */
+  readonly createTimeoutMs?: number;
 }

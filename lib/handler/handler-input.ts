@@ -6,12 +6,22 @@
 import * as path from "node:path";
 import { ConfigurationError } from "../ens/configuration-error";
 import { checkKeyPairId } from "../key-pair-id";
-import { DEFAULT_DELETE_TIMEOUT_SECONDS, HandlerCommand, HandlerEnv, KeyPairMode } from "../handler-contract";
+import {
+  DEFAULT_DELETE_TIMEOUT_SECONDS,
+  HandlerCommand,
+  HandlerEnv,
+  KeyPairMode,
+  TEST_HOLD_ENV,
+  TestHoldPoint,
+} from "../handler-contract";
 import { checkKeyPairName, describeValue } from "../key-pair-name";
-import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "../public-key";
+import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey, sameFingerprint } from "../public-key";
 
-/** An MD5 fingerprint as ENS and `ssh-keygen -E md5` print it. */
-const FINGERPRINT_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){15}$/i;
+/** An MD5 fingerprint: 32 hex digits, in colon hex as `ssh-keygen -E md5` prints it or plain. */
+const FINGERPRINT_PATTERN = /^(?:[0-9a-f]{2}(:[0-9a-f]{2}){15}|[0-9a-f]{32})$/i;
+
+/** An RFC 3339 time as Terraform's `timestamp()` writes it (UTC, whole seconds), or with an offset or fraction. */
+const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** What happens to the key pair on delete. */
 export type RemovalPolicy = "destroy" | "retain";
@@ -24,6 +34,12 @@ interface CommonInput {
   readonly endpoint?: string;
   /** Deadline for deleting (the delete command, and rolling back a half-done create), in milliseconds. */
   readonly deleteTimeoutMs: number;
+  /**
+   * When this stack claimed the name, in milliseconds since the epoch: key pairs created since then (allowing for
+   * clock skew) are its own. @default - none recorded (deployed by release 0.1): the key pair under the name is taken
+   * as this stack's, as that release did
+   */
+  readonly claimedAtMs?: number;
 }
 
 /** Whether and how `create` takes over a key pair that already exists. */
@@ -39,16 +55,24 @@ interface AdoptionInput {
   readonly keyPairId?: string;
 }
 
+/** What the create step knows about the run it belongs to. */
+interface CreateStepInput extends CommonInput, AdoptionInput {
+  /** When the run that runs this create step was planned, ms since the epoch. @default - unknown */
+  readonly plannedAtMs?: number;
+}
+
 /** Input of `create` in create mode. */
-export interface CreateModeInput extends CommonInput, AdoptionInput {
+export interface CreateModeInput extends CreateStepInput {
   /** Create mode. */
   readonly mode: typeof KeyPairMode.CREATE;
   /** Absolute path for the private key. @default - the key is discarded */
   readonly privateKeyFile?: string;
+  /** Test seam ({@link TEST_HOLD_ENV}): where to stop and wait to be killed. @default - never */
+  readonly testHold?: (typeof TestHoldPoint)[keyof typeof TestHoldPoint];
 }
 
 /** Input of `create` in import mode. */
-export interface ImportModeInput extends CommonInput, AdoptionInput {
+export interface ImportModeInput extends CreateStepInput {
   /** Import mode. */
   readonly mode: typeof KeyPairMode.IMPORT;
   /** The normalized `ssh-rsa <base64>` line. */
@@ -63,9 +87,11 @@ export interface DeleteInput extends CommonInput {
   readonly removalPolicy: RemovalPolicy;
   /** Delete by this KeyPairId instead of by name (an adopted key pair). @default - delete by name */
   readonly keyPairId?: string;
+  /** The key pair under the name was adopted: it is this stack's, whenever it was created. @default false */
+  readonly adoptExisting?: boolean;
   /**
-   * The MD5 fingerprint of the key pair this resource imported (lower-case colon hex): the delete step leaves a
-   * key pair of the same name with another fingerprint alone. @default - create mode: no guard
+   * The MD5 fingerprint of the key pair this resource imported, as recorded (compared by its hex digits only): the
+   * delete step leaves a key pair of the same name with another fingerprint alone. @default - create mode
    */
   readonly fingerprint?: string;
 }
@@ -108,12 +134,36 @@ function readDeleteTimeoutMs(env: Env): number {
   return seconds * 1000;
 }
 
+function readTimeMs(env: Env, name: string): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  const ms = Date.parse(raw);
+  if (!RFC3339_PATTERN.test(raw) || !Number.isFinite(ms)) {
+    throw invalid(
+      name,
+      raw,
+      "it must be an RFC 3339 time such as 2026-12-01T09:30:00Z (the construct records Terraform's timestamp() there).",
+    );
+  }
+  return ms;
+}
+
 function readCommon(env: Env): CommonInput {
   return {
     keyPairName: readKeyPairName(env),
     endpoint: value(env, HandlerEnv.ENDPOINT),
     deleteTimeoutMs: readDeleteTimeoutMs(env),
+    claimedAtMs: readTimeMs(env, HandlerEnv.CLAIMED_AT),
   };
+}
+
+function readTestHold(env: Env): CreateModeInput["testHold"] {
+  const raw = value(env, TEST_HOLD_ENV);
+  if (raw === undefined) return undefined;
+  const points = Object.values(TestHoldPoint);
+  const point = points.find((p) => p === raw);
+  if (!point) throw invalid(TEST_HOLD_ENV, raw, `it must be one of: ${points.join(", ")} (or unset).`);
+  return point;
 }
 
 function readMode(env: Env): KeyPairMode {
@@ -145,12 +195,16 @@ function readKeyPairId(env: Env): string | undefined {
   return id;
 }
 
-function readAdoption(env: Env, privateKeyFile: string | undefined): AdoptionInput {
+function readAdoptExisting(env: Env): boolean {
   const raw = value(env, HandlerEnv.ADOPT_EXISTING);
   if (raw !== undefined && raw !== "true" && raw !== "false") {
     throw invalid(HandlerEnv.ADOPT_EXISTING, raw, 'it must be "true" or "false" (or empty for false).');
   }
-  const adoptExisting = raw === "true";
+  return raw === "true";
+}
+
+function readAdoption(env: Env, privateKeyFile: string | undefined): AdoptionInput {
+  const adoptExisting = readAdoptExisting(env);
   const keyPairId = readKeyPairId(env);
   if (keyPairId !== undefined && !adoptExisting) {
     throw new ConfigurationError(
@@ -170,7 +224,7 @@ function readAdoption(env: Env, privateKeyFile: string | undefined): AdoptionInp
 
 /** Reads the input of the `create` command. */
 export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
-  const common = readCommon(env);
+  const common = { ...readCommon(env), plannedAtMs: readTimeMs(env, HandlerEnv.PLANNED_AT) };
   const mode = readMode(env);
   const publicKey = value(env, HandlerEnv.PUBLIC_KEY);
   if (mode === KeyPairMode.CREATE) {
@@ -180,7 +234,13 @@ export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
       );
     }
     const privateKeyFile = readPrivateKeyFile(env);
-    return { ...common, mode, privateKeyFile, ...readAdoption(env, privateKeyFile) };
+    return {
+      ...common,
+      mode,
+      privateKeyFile,
+      testHold: readTestHold(env),
+      ...readAdoption(env, privateKeyFile),
+    };
   }
   if (value(env, HandlerEnv.PRIVATE_KEY_FILE) !== undefined) {
     throw new ConfigurationError(
@@ -196,7 +256,7 @@ export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
   if (isPublicKeyViolation(parsed)) throw new ConfigurationError(parsed.message);
   const fingerprint = md5Fingerprint(parsed.blob);
   const expected = value(env, HandlerEnv.FINGERPRINT);
-  if (expected !== undefined && expected.toLowerCase() !== fingerprint) {
+  if (expected !== undefined && !sameFingerprint(expected, fingerprint)) {
     throw new ConfigurationError(
       `${HandlerEnv.FINGERPRINT} ${describeValue(expected)} does not match the public key's MD5 fingerprint ${fingerprint}: ` +
         "the two values come from different keys. Re-run synth so both are taken from the same publicKey.",
@@ -217,10 +277,10 @@ function readOwnFingerprint(env: Env): string | undefined {
       throw invalid(
         HandlerEnv.FINGERPRINT,
         recorded,
-        "it must be an MD5 fingerprint, 16 colon-separated hex byte pairs such as f1:63:b8:…:a3.",
+        "it must be an MD5 fingerprint: 32 hex digits, plain or as 16 colon-separated pairs such as f1:63:b8:…:a3.",
       );
     }
-    return recorded.toLowerCase();
+    return recorded;
   }
   if (value(env, HandlerEnv.MODE) !== KeyPairMode.IMPORT) return undefined;
   const publicKey = value(env, HandlerEnv.PUBLIC_KEY);
@@ -249,6 +309,7 @@ export function readDeleteInput(env: Env): DeleteInput {
     ...readCommon(env),
     removalPolicy: raw ?? "destroy",
     keyPairId: readKeyPairId(env),
+    adoptExisting: readAdoptExisting(env),
     fingerprint: readOwnFingerprint(env),
   };
 }

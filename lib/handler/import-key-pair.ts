@@ -1,25 +1,23 @@
 /**
- * Import mode: ImportKeyPair with the user's public key. `PubKeyNameExisted` is success when DescribeKeyPairs
- * shows the same fingerprint under that exact name (a retried import, or one whose answer was lost; with
- * adoptExisting, also a key imported elsewhere, which is then adopted); any other key under the name is someone
- * else's, and is left alone.
+ * Import mode: ImportKeyPair with the user's public key, under the retry policy. `PubKeyNameExisted` ends the
+ * attempts as "name taken": the caller looks the key pair up and decides whether it is this stack's (a retried
+ * import, or one whose answer was lost) or someone else's.
  */
 import { EnsAction } from "../ens/ens-actions";
-import type { EnsKeyPairSummary } from "../ens/ens-client";
 import { isApiErrorCode } from "../ens/ens-errors";
 import { runLoggedAction } from "../ens/logged-action";
-import { findKeyPair } from "./find-key-pair";
+import { isAmbiguous } from "../ens/retry";
 import type { HandlerContext } from "./handler-context";
 import type { ImportModeInput } from "./handler-input";
 
 /** The code ENS answers when the name is in use. */
 export const NAME_TAKEN_CODE = "PubKeyNameExisted";
 
-/** How an import ended. */
+/** How the ImportKeyPair attempts ended. */
 export type ImportResult =
-  | { readonly kind: "imported" | "already-imported" | "adopted" }
-  /** The name belongs to another key (or vanished between the two calls: then `existing` is undefined). */
-  | { readonly kind: "name-taken"; readonly existing?: EnsKeyPairSummary };
+  | { readonly kind: "imported" }
+  /** `mayHaveCreated`: an earlier attempt's answer was ambiguous, so the key pair may be this run's import. */
+  | { readonly kind: "name-taken"; readonly mayHaveCreated: boolean };
 
 /**
  * Imports the public key, retrying until `deadlineMs`.
@@ -32,21 +30,21 @@ export async function importKeyPair(
   deadlineMs: number,
 ): Promise<ImportResult> {
   const { client, log, clock, random } = context;
-  const run = { keyPairName: input.keyPairName, log, deadlineMs, clock, random };
+  let mayHaveCreated = false;
   return runLoggedAction<ImportResult>(
-    { ...run, action: EnsAction.IMPORT_KEY_PAIR },
+    { action: EnsAction.IMPORT_KEY_PAIR, keyPairName: input.keyPairName, log, deadlineMs, clock, random },
     async ({ timeLeftMs }) => {
       try {
         const answer = await client.importKeyPair(input.keyPairName, input.publicKey, timeLeftMs);
         return { value: { kind: "imported" }, outcome: "imported", requestId: answer.requestId };
       } catch (error) {
-        if (!isApiErrorCode(error, NAME_TAKEN_CODE)) throw error;
-        const existing = await findKeyPair(client, run);
-        const same = existing !== undefined && existing.fingerprint.toLowerCase() === input.fingerprint;
-        const accepted = input.adoptExisting ? "adopted" : "already-imported";
+        if (!isApiErrorCode(error, NAME_TAKEN_CODE)) {
+          mayHaveCreated ||= isAmbiguous(error);
+          throw error;
+        }
         return {
-          value: same ? { kind: accepted } : { kind: "name-taken", existing },
-          outcome: same ? accepted : "failed",
+          value: { kind: "name-taken", mayHaveCreated },
+          outcome: "name-taken",
           code: error.code,
           requestId: error.requestId,
         };

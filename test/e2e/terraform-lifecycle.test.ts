@@ -37,8 +37,13 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     workspace.dispose();
   });
 
+  /** `Action:name:code`; a call by KeyPairId shows `<id>` for the name. */
   const actions = () =>
-    emulator.calls().map((c) => `${c.action}:${c.params.KeyPairName ?? ""}:${c.code ?? "ok"}`);
+    emulator
+      .calls()
+      .map(
+        (c) => `${c.action}:${c.params.KeyPairName ?? (c.params.KeyPairId ? "<id>" : "")}:${c.code ?? "ok"}`,
+      );
 
   test("(a) apply creates and imports the keys; destroy deletes them all and empties the state", async () => {
     const keyFile = path.join(workspace.dir, "keys", "web.pem");
@@ -59,7 +64,8 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     expect(emulator.keyPair("ops")?.fingerprint).toBe(RSA_PUBLIC_KEY_MD5);
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(fingerprintOfPrivateKeyFile(keyFile)).toBe(emulator.keyPair("web")?.fingerprint);
-    expect((await workspace.stateList()).length).toBe(3);
+    // Two resources per key pair: the main one (identity, claim, delete step) and its create step.
+    expect((await workspace.stateList()).length).toBe(6);
 
     const privateKey = fs.readFileSync(keyFile, "utf8");
     const keyBody = privateKey.split("\n")[1];
@@ -94,6 +100,7 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     expect(await workspace.stateList()).toEqual([]);
     expect(actions()).toEqual([
       "CreateKeyPair:gone-early:ok",
+      "DescribeKeyPairs:gone-early:ok",
       "DeleteKeyPairs:gone-early:PubKeyNameNotExist",
     ]);
   });
@@ -101,13 +108,14 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
   test("(c) NoPermission fails the destroy and keeps state and key; once granted, destroy succeeds", async () => {
     workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "guarded" }));
     expect((await workspace.apply()).exitCode).toBe(0);
-    const [address] = await workspace.stateList();
+    const main = (await workspace.stateList()).filter((address) => !address.includes("_Create_"));
 
     emulator.faults.noPermission("DeleteKeyPairs");
     const denied = await workspace.destroy();
     expect(denied.exitCode).not.toBe(0);
     expect(denied.output).toContain("ens:DeleteKeyPairs");
-    expect(await workspace.stateList()).toEqual([address]);
+    // The create step (no delete step of its own) is gone; the main resource, which runs the delete, stays.
+    expect(await workspace.stateList()).toEqual(main);
     expect(emulator.keyPair("guarded")).toBeDefined();
 
     emulator.faults.clear();
@@ -123,28 +131,33 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     expect(emulator.keyPair("team:web:key-1")).toBeDefined();
     expect((await workspace.destroy()).exitCode).toBe(0);
     expect(emulator.keyPairs()).toEqual([]);
-    expect(actions()).toEqual(["CreateKeyPair:team:web:key-1:ok", "DeleteKeyPairs:team:web:key-1:ok"]);
+    expect(actions()).toEqual([
+      "CreateKeyPair:team:web:key-1:ok",
+      "DescribeKeyPairs:team:web:key-1:ok",
+      "DeleteKeyPairs:team:web:key-1:ok",
+    ]);
   });
 
   test("(e) renaming a key pair replaces it: the old key is deleted, the new one created", async () => {
     workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "old-name" }));
     expect((await workspace.apply()).exitCode).toBe(0);
-    const [addressBefore] = await workspace.stateList();
+    const addressesBefore = await workspace.stateList();
 
     workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "new-name" }));
     const rename = await workspace.apply();
     expect(rename.exitCode).toBe(0);
-    expect(rename.output).toMatch(/1 added, 0 changed, 1 destroyed/);
+    expect(rename.output).toMatch(/2 added, 0 changed, 2 destroyed/);
     expect(emulator.keyPairs().map((k) => k.keyPairName)).toEqual(["new-name"]);
-    expect(await workspace.stateList()).toEqual([addressBefore]);
+    expect(await workspace.stateList()).toEqual(addressesBefore);
     expect(actions()).toEqual([
       "CreateKeyPair:old-name:ok",
+      "DescribeKeyPairs:old-name:ok",
       "DeleteKeyPairs:old-name:ok",
       "CreateKeyPair:new-name:ok",
     ]);
   });
 
-  test("a failed create leaves nothing behind: the key is rolled back and Terraform records no resource", async () => {
+  test("a failed create leaves nothing behind: the key is rolled back, and destroy still runs the delete step", async () => {
     const blocker = path.join(workspace.dir, "not-a-dir");
     fs.writeFileSync(blocker, "");
     workspace.synth(
@@ -157,10 +170,14 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     const apply = await workspace.apply();
     expect(apply.exitCode).not.toBe(0);
     expect(emulator.keyPairs()).toEqual([]);
-    expect(actions()).toEqual(["CreateKeyPair:rolled-back:ok", "DeleteKeyPairs:rolled-back:ok"]);
-    // A failed create provisioner taints the resource; its destroy provisioner would not run. The rollback above is
-    // what keeps the key from leaking, and destroying the tainted resource needs no API call.
-    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(actions()).toEqual(["CreateKeyPair:rolled-back:ok", "DeleteKeyPairs:<id>:ok"]);
+    // Only the create step is tainted; the main resource stays in state untainted, so its delete step still runs.
+    const show = await workspace.terraform("show", "-no-color");
+    expect(show.output).toMatch(/# terraform_data\.kp_Create_[0-9A-F]{8}: \(tainted\)/);
+    expect(show.output).toMatch(/# terraform_data\.kp_[0-9A-F]{8}:\n/);
+    const destroy = await workspace.destroy();
+    expect(destroy.exitCode).toBe(0);
+    expect(destroy.output).toContain("outcome=already-deleted code=PubKeyNameNotExist");
     expect(await workspace.stateList()).toEqual([]);
   });
 
@@ -207,7 +224,11 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
   });
 
   test("adoptExisting takes over an existing key (as after moving off alicloud_ens_key_pair); destroy deletes it", async () => {
-    const existing = emulator.addKeyPair({ keyPairName: "legacy-key" });
+    // Made an hour before this stack claims the name: someone else's key, as far as the stack can tell.
+    const existing = emulator.addKeyPair({
+      keyPairName: "legacy-key",
+      creationTime: new Date(Date.now() - 3_600_000),
+    });
     workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "legacy-key" }));
     const refused = await workspace.apply();
     expect(refused.exitCode).not.toBe(0);

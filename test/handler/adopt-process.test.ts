@@ -7,7 +7,7 @@ import { HandlerExitCode } from "../../lib/handler-contract";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";
-import { actionsCalled, runAgainst } from "./handler-harness";
+import { actionsCalled, claimedByThisRun, runAgainst } from "./handler-harness";
 import { useEmulator } from "../support/emulator";
 
 const NAME = "existing-key";
@@ -23,6 +23,7 @@ function create(env: Record<string, string>) {
     ENS_KEY_PAIR_PRIVATE_KEY_FILE: "",
     ENS_KEY_PAIR_ADOPT_EXISTING: "true",
     ENS_KEY_PAIR_ID: "",
+    ...claimedByThisRun(),
     ...env,
   });
 }
@@ -70,12 +71,16 @@ describe("create mode", () => {
       const existing = ens.addKeyPair({ keyPairName: NAME });
       const env: Record<string, string> = adopt === undefined ? {} : { ENS_KEY_PAIR_ADOPT_EXISTING: adopt };
 
-      const result = await runAgainst(ens, "create", { ENS_KEY_PAIR_NAME: NAME, ...env });
+      const result = await runAgainst(ens, "create", {
+        ENS_KEY_PAIR_NAME: NAME,
+        ...claimedByThisRun(),
+        ...env,
+      });
 
       expect(result.exitCode).toBe(HandlerExitCode.FAILED);
       expect(errorLine(result.stderr)).toContain(`the name "${NAME}" is already taken`);
       expect(ens.keyPairs()).toEqual([existing]);
-      expect(actionsCalled(ens)).toEqual(["CreateKeyPair"]);
+      expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs"]);
     },
   );
 
@@ -97,7 +102,7 @@ describe("import mode", () => {
     expect(result.exitCode).toBe(HandlerExitCode.OK);
     expect(actionsCalled(ens)).toEqual(["ImportKeyPair", "DescribeKeyPairs"]);
     expect(attemptLines(result.stderr, "ImportKeyPair")[0]).toContain(
-      "outcome=adopted code=PubKeyNameExisted",
+      "outcome=name-taken code=PubKeyNameExisted",
     );
     expect(result.stderr).toContain(
       `key pair "${NAME}" adopted: it already existed with the same public key`,

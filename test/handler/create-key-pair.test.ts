@@ -1,32 +1,40 @@
 /**
- * The create command's decisions after ambiguous attempts, driven in-process against the emulator with an
- * injected clock: which same-named key is ours (created during this run) and may be deleted, and that a run
- * which gives up never leaves a key pair of its own behind.
+ * The create command's decisions when the name is taken or an answer is ambiguous, driven in-process against the
+ * emulator with an injected clock: which same-named key pair is this stack's (by the claim time, the plan time and
+ * this run's own ambiguous attempts), which is kept, which is deleted and created again, and that a run which gives
+ * up never leaves a key pair of its own behind.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { StaticAKCredentialsProvider } from "@alicloud/credentials";
 import { CreatedKeyPair, EnsClient } from "../../lib/ens/ens-client";
-import { EnsTransportError } from "../../lib/ens/ens-errors";
+import { EnsApiError, EnsTransportError } from "../../lib/ens/ens-errors";
 import { EnsLog } from "../../lib/ens/ens-log";
 import { RetryClock } from "../../lib/ens/retry";
 import { Endpoint, parseEndpoint } from "../../lib/endpoint";
 import { HandlerExitCode } from "../../lib/handler-contract";
-import {
-  CREATE_TIMEOUT_MS,
-  CREATION_TIME_SKEW_MS,
-  runCreateCommand,
-} from "../../lib/handler/create-key-pair";
+import { CREATE_TIMEOUT_MS, runCreateCommand } from "../../lib/handler/create-key-pair";
 import type { HandlerContext } from "../../lib/handler/handler-context";
 import type { CreateModeInput } from "../../lib/handler/handler-input";
+import { MAX_SKEW_MS, OWN_SKEW_MS } from "../../lib/handler/key-pair-ownership";
 import { EnsEmulator } from "../../lib/testing";
+import { generateRsaKeyPairSync } from "../../lib/testing/rsa-key-generation";
 import { actionsCalled } from "./handler-harness";
 import { useEmulator } from "../support/emulator";
 
 const NAME = "contested";
-const INPUT: CreateModeInput = { mode: "create", keyPairName: NAME, deleteTimeoutMs: 60_000 };
 
 let ens: EnsEmulator;
+let scratch: string;
 
 useEmulator((started) => (ens = started));
+
+beforeEach(() => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ens-create-decisions-"));
+});
+
+afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * A clock that starts `offsetMs` away from real time and whose sleep only advances it (so a 300 s deadline
@@ -42,6 +50,9 @@ class VirtualClock implements RetryClock {
   }
   async sleep(ms: number): Promise<void> {
     this.time += ms;
+  }
+  advanceTo(ms: number): void {
+    this.time = Math.max(this.time, ms);
   }
 }
 
@@ -60,13 +71,13 @@ const CLIENT_OPTIONS = () => ({
  */
 class LosingCreateAnswers extends EnsClient {
   public lost = 0;
-  constructor(private readonly afterFirstLoss: () => void = () => undefined) {
+  constructor(private readonly afterLoss: (lost: number) => void = () => undefined) {
     super(CLIENT_OPTIONS());
   }
   public override async createKeyPair(keyPairName: string, timeLeftMs: number): Promise<CreatedKeyPair> {
     await super.createKeyPair(keyPairName, timeLeftMs);
     this.lost += 1;
-    if (this.lost === 1) this.afterFirstLoss();
+    this.afterLoss(this.lost);
     throw new EnsTransportError("reset", "ECONNRESET", "socket hang up");
   }
 }
@@ -74,102 +85,307 @@ class LosingCreateAnswers extends EnsClient {
 function contextWith(
   clock: RetryClock,
   client = new EnsClient(CLIENT_OPTIONS()),
+  createTimeoutMs?: number,
 ): { context: HandlerContext; lines: string[] } {
   const lines: string[] = [];
   return {
-    context: { client, log: new EnsLog((line) => lines.push(line)), clock, random: () => 0.5 },
+    context: {
+      client,
+      log: new EnsLog((line) => lines.push(line)),
+      clock,
+      random: () => 0.5,
+      createTimeoutMs,
+    },
     lines,
   };
 }
 
-test("after an ambiguous attempt, a same-named key created before this run is never touched", async () => {
-  const other = ens.addKeyPair({ keyPairName: NAME });
-  ens.faults.serverError("CreateKeyPair", 1, 503);
-  // This run "starts" well after the key's CreationTime, beyond the clock-skew allowance.
-  const { context, lines } = contextWith(new VirtualClock(CREATION_TIME_SKEW_MS + 10 * 60_000));
+/** Input of a create step; `claimedAgoMs` before `now`, planned `plannedAgoMs` before `now`. */
+function inputAt(
+  now: number,
+  claim: { claimedAgoMs: number; plannedAgoMs: number } | "unclaimed",
+  extra: Partial<CreateModeInput> = {},
+): CreateModeInput {
+  const times =
+    claim === "unclaimed"
+      ? {}
+      : { claimedAtMs: now - claim.claimedAgoMs, plannedAtMs: now - claim.plannedAgoMs };
+  return { mode: "create", keyPairName: NAME, deleteTimeoutMs: 60_000, ...times, ...extra };
+}
 
-  const exitCode = await runCreateCommand(context, INPUT);
+/** The claim was made by this very run (the apply that created the main resource, planned a second earlier). */
+const THIS_RUN = { claimedAgoMs: 500, plannedAgoMs: 1_500 };
+/** The claim was made by an earlier run, ten minutes ago; this run was planned just now. */
+const EARLIER_RUN = { claimedAgoMs: 10 * 60_000, plannedAgoMs: 1_000 };
 
-  expect(exitCode).toBe(HandlerExitCode.FAILED);
-  expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "CreateKeyPair", "DescribeKeyPairs"]);
-  expect(ens.keyPair(NAME)).toEqual(other);
-  expect(lines.at(-1)).toContain(
-    `the name "${NAME}" is already taken by another key pair in this account (KeyPairId ${other.keyPairId}`,
-  );
+function privateKeyFile(): string {
+  return path.join(scratch, "keys", "id_rsa");
+}
+
+describe("the name is taken when the claim was made by this run", () => {
+  test("a key pair that was there already is someone else's, however recent: untouched, create fails", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME });
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock);
+
+    const exitCode = await runCreateCommand(context, inputAt(clock.now(), THIS_RUN));
+
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs"]);
+    expect(ens.keyPair(NAME)).toEqual(other);
+    expect(lines.at(-1)).toContain(
+      `the name "${NAME}" is already taken by another key pair in this account (KeyPairId ${other.keyPairId}`,
+    );
+  });
+
+  test("after an ambiguous attempt of this run, the key pair is this run's: deleted and created again", async () => {
+    const client = new LosingCreateAnswers();
+    // Only the first answer is lost: later calls go through the real client.
+    client.createKeyPair = async function (name, timeLeftMs) {
+      if (this.lost > 0) return EnsClient.prototype.createKeyPair.call(this, name, timeLeftMs);
+      return LosingCreateAnswers.prototype.createKeyPair.call(this, name, timeLeftMs);
+    };
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock, client);
+    const file = privateKeyFile();
+
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), THIS_RUN, { privateKeyFile: file }),
+    );
+
+    expect(exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual([
+      "CreateKeyPair",
+      "CreateKeyPair",
+      "DescribeKeyPairs",
+      "DeleteKeyPairs",
+      "CreateKeyPair",
+    ]);
+    expect(ens.keyPairs()).toHaveLength(1);
+    expect(lines.join("\n")).toContain("its private key is lost");
+    expect(fs.existsSync(file)).toBe(true);
+  });
 });
 
-test("a key pair created within the skew allowance before the run counts as this run's", async () => {
-  ens.addKeyPair({ keyPairName: NAME });
-  ens.faults.serverError("CreateKeyPair", 1, 503);
-  const { context } = contextWith(new VirtualClock(CREATION_TIME_SKEW_MS - 10_000));
+describe("the name is taken when the claim was made by an earlier run", () => {
+  test("a key pair created since the claim is this stack's; with its private key lost it is made again", async () => {
+    const lost = ens.addKeyPair({ keyPairName: NAME });
+    const clock = new VirtualClock();
+    const { context } = contextWith(clock);
+    const file = privateKeyFile();
 
-  const exitCode = await runCreateCommand(context, INPUT);
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), EARLIER_RUN, { privateKeyFile: file }),
+    );
 
-  expect(exitCode).toBe(HandlerExitCode.OK);
-  expect(actionsCalled(ens)).toEqual([
-    "CreateKeyPair",
-    "CreateKeyPair",
-    "DescribeKeyPairs",
-    "DeleteKeyPairs",
-    "CreateKeyPair",
-  ]);
+    expect(exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual([
+      "CreateKeyPair",
+      "DescribeKeyPairs",
+      "DeleteKeyPairs",
+      "CreateKeyPair",
+    ]);
+    // The lost key pair was deleted by its ID, never by name.
+    expect(ens.calls()[2].params).toEqual({ KeyPairId: lost.keyPairId });
+    const [made] = ens.keyPairs();
+    expect(made.keyPairId).not.toBe(lost.keyPairId);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  test("one whose private key file is in place is kept as it is: a finished create is never redone", async () => {
+    const key = generateRsaKeyPairSync(1024);
+    const kept = ens.addKeyPair({ keyPairName: NAME, publicKey: key.publicKey });
+    const file = privateKeyFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, key.privateKeyPem, { mode: 0o600 });
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock);
+
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), EARLIER_RUN, { privateKeyFile: file }),
+    );
+
+    expect(exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs"]);
+    expect(ens.keyPairs()).toEqual([kept]);
+    expect(fs.readFileSync(file, "utf8")).toBe(key.privateKeyPem);
+    expect(lines.at(-1)).toContain("holds its private key (a finished create is not redone)");
+  });
+
+  test("without a privateKeyFile there is nothing to deliver: the key pair is kept", async () => {
+    const kept = ens.addKeyPair({ keyPairName: NAME });
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock);
+
+    expect(await runCreateCommand(context, inputAt(clock.now(), EARLIER_RUN))).toBe(HandlerExitCode.OK);
+    expect(ens.keyPairs()).toEqual([kept]);
+    expect(lines.at(-1)).toContain("kept (no privateKeyFile is set");
+  });
+
+  test("one created well before the claim is someone else's: untouched, create fails", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME });
+    const clock = new VirtualClock(MAX_SKEW_MS + 60_000);
+    const { context, lines } = contextWith(clock);
+
+    const input = inputAt(
+      clock.now(),
+      { claimedAgoMs: 1_000, plannedAgoMs: 500 },
+      { privateKeyFile: privateKeyFile() },
+    );
+    expect(await runCreateCommand(context, input)).toBe(HandlerExitCode.FAILED);
+    expect(ens.keyPairs()).toEqual([other]);
+    expect(lines.at(-1)).toContain("created before this stack claimed the name at");
+    expect(actionsCalled(ens)).not.toContain("DeleteKeyPairs");
+  });
+
+  test("one created a few minutes before the claim cannot be attributed: untouched, create fails and says why", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME });
+    const clock = new VirtualClock(OWN_SKEW_MS + 4 * 60_000);
+    const { context, lines } = contextWith(clock);
+
+    const input = inputAt(
+      clock.now(),
+      { claimedAgoMs: 1_000, plannedAgoMs: 500 },
+      { privateKeyFile: privateKeyFile() },
+    );
+    expect(await runCreateCommand(context, input)).toBe(HandlerExitCode.FAILED);
+    expect(ens.keyPairs()).toEqual([other]);
+    expect(lines.at(-1)).toMatch(
+      /cannot attribute: it was created at .*, (249|250) s before this stack claimed/,
+    );
+    expect(lines.at(-1)).toContain("If it is this stack's key pair, delete it");
+  });
 });
 
-test("reclaims are bounded: when answers keep getting lost, the run deletes its key and fails", async () => {
-  const client = new LosingCreateAnswers();
-  const { context, lines } = contextWith(new VirtualClock(), client);
+describe("a stack deployed by release 0.1 (no claim recorded)", () => {
+  test("its existing key pair is looked up first and kept: no CreateKeyPair, no rotation", async () => {
+    const kept = ens.addKeyPair({ keyPairName: NAME });
+    const clock = new VirtualClock(60 * 60_000);
+    const { context, lines } = contextWith(clock);
 
-  const exitCode = await runCreateCommand(context, INPUT);
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), "unclaimed", { privateKeyFile: privateKeyFile() }),
+    );
 
-  expect(exitCode).toBe(HandlerExitCode.FAILED);
-  expect(ens.keyPairs()).toEqual([]);
-  // Three rounds of (lost create, PubKeyNameExisted, lookup, delete): two reclaims, then the rollback.
-  expect(client.lost).toBe(3);
-  expect(actionsCalled(ens).filter((a) => a === "DeleteKeyPairs")).toHaveLength(3);
-  expect(lines.at(-1)).toContain("it was deleted again (rolled back), so nothing was left behind");
+    expect(exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(ens.keyPairs()).toEqual([kept]);
+    expect(lines.join("\n")).toContain("The key pair was kept");
+  });
+
+  test("with no key pair under the name, it is created", async () => {
+    const clock = new VirtualClock();
+    const { context } = contextWith(clock);
+    const file = privateKeyFile();
+
+    expect(await runCreateCommand(context, inputAt(clock.now(), "unclaimed", { privateKeyFile: file }))).toBe(
+      HandlerExitCode.OK,
+    );
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs", "CreateKeyPair"]);
+    expect(fs.existsSync(file)).toBe(true);
+  });
 });
 
-test("giving up at the deadline after a lost answer deletes the key pair that answer created", async () => {
-  const client = new LosingCreateAnswers(() => ens.faults.throttle("CreateKeyPair", 1_000_000));
-  const clock = new VirtualClock();
-  const startedAt = clock.now();
-  const { context, lines } = contextWith(clock, client);
+describe("bounded retries and rollback", () => {
+  test("re-creates are bounded: when answers keep getting lost, the run deletes its key and fails", async () => {
+    const client = new LosingCreateAnswers();
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock, client);
 
-  const exitCode = await runCreateCommand(context, INPUT);
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), THIS_RUN, { privateKeyFile: privateKeyFile() }),
+    );
 
-  expect(exitCode).toBe(HandlerExitCode.FAILED);
-  expect(clock.now() - startedAt).toBeLessThan(CREATE_TIMEOUT_MS);
-  expect(actionsCalled(ens).slice(-2)).toEqual(["DescribeKeyPairs", "DeleteKeyPairs"]);
-  expect(ens.keyPairs()).toEqual([]);
-  expect(lines.at(-1)).toContain("this run gave up creating it; it was deleted again (rolled back)");
-});
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(ens.keyPairs()).toEqual([]);
+    // Three rounds of (lost create, PubKeyNameExisted, lookup, delete): two re-creates, then giving up.
+    expect(client.lost).toBe(3);
+    expect(actionsCalled(ens).filter((a) => a === "DeleteKeyPairs")).toHaveLength(3);
+    expect(lines.at(-1)).toContain("the last one was deleted again, so nothing was left behind");
+  });
 
-test("giving up without any ambiguous attempt makes no lookup", async () => {
-  ens.faults.throttle("CreateKeyPair", 1_000_000);
-  const { context, lines } = contextWith(new VirtualClock());
+  test("giving up at the deadline after a lost answer deletes the key pair that answer created", async () => {
+    const client = new LosingCreateAnswers(() => ens.faults.throttle("CreateKeyPair", 1_000_000));
+    const clock = new VirtualClock();
+    const startedAt = clock.now();
+    const { context, lines } = contextWith(clock, client);
 
-  const exitCode = await runCreateCommand(context, INPUT);
+    const exitCode = await runCreateCommand(context, inputAt(clock.now(), THIS_RUN));
 
-  expect(exitCode).toBe(HandlerExitCode.FAILED);
-  expect(new Set(actionsCalled(ens))).toEqual(new Set(["CreateKeyPair"]));
-  expect(lines.at(-1)).toContain(
-    'CreateKeyPair for key pair "contested" did not succeed within its 300.0 s deadline',
-  );
-  expect(lines.at(-1)).toMatch(
-    /Terraform marks the resource as failed \(tainted\), and the next apply creates it again\.$/,
-  );
-});
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(clock.now() - startedAt).toBeLessThan(CREATE_TIMEOUT_MS);
+    expect(actionsCalled(ens).slice(-2)).toEqual(["DescribeKeyPairs", "DeleteKeyPairs"]);
+    expect(ens.keyPairs()).toEqual([]);
+    expect(lines.at(-1)).toContain("this run gave up creating it; it was deleted again (rolled back)");
+  });
 
-test("when deleting a lost key pair for a new attempt fails, the run names the leaked key", async () => {
-  ens.faults.noPermission("DeleteKeyPairs");
-  const { context, lines } = contextWith(new VirtualClock(), new LosingCreateAnswers());
+  test("when only the last attempt before the deadline is ambiguous, its key pair is still found and rolled back", async () => {
+    const createTimeoutMs = 20_000;
+    const clock = new VirtualClock();
+    const deadline = clock.now() + createTimeoutMs;
+    // Two throttled attempts, then one that creates the key pair and times out reading the answer just before the
+    // deadline, so that no attempt follows it: only the last failure is ambiguous.
+    class ThrottledThenTimedOut extends EnsClient {
+      public attempts = 0;
+      public override async createKeyPair(name: string, timeLeftMs: number): Promise<CreatedKeyPair> {
+        this.attempts += 1;
+        if (this.attempts <= 2) {
+          throw new EnsApiError({ code: "Throttling.User", statusCode: 400, apiMessage: "flow control" });
+        }
+        await super.createKeyPair(name, timeLeftMs);
+        clock.advanceTo(deadline - 100);
+        throw new EnsTransportError("read-timeout", "ReadTimeout", "ReadTimeout(20000)");
+      }
+    }
+    const client = new ThrottledThenTimedOut(CLIENT_OPTIONS());
+    const { context, lines } = contextWith(clock, client, createTimeoutMs);
 
-  const exitCode = await runCreateCommand(context, INPUT);
+    const exitCode = await runCreateCommand(context, inputAt(clock.now(), THIS_RUN));
 
-  expect(exitCode).toBe(HandlerExitCode.FAILED);
-  const keyPairId = ens.keyPair(NAME)?.keyPairId;
-  expect(lines.at(-1)).toContain(
-    `KEY PAIR LEAKED: key pair "${NAME}" (KeyPairId ${keyPairId}) was created by this run`,
-  );
-  expect(lines.at(-1)).toContain("ens:DeleteKeyPairs");
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(client.attempts).toBe(3);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs", "DeleteKeyPairs"]);
+    expect(ens.keyPairs()).toEqual([]);
+    expect(lines.at(-1)).toContain("this run gave up creating it; it was deleted again (rolled back)");
+  });
+
+  test("giving up without any ambiguous attempt makes no lookup", async () => {
+    ens.faults.throttle("CreateKeyPair", 1_000_000);
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock);
+
+    const exitCode = await runCreateCommand(context, inputAt(clock.now(), THIS_RUN));
+
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(new Set(actionsCalled(ens))).toEqual(new Set(["CreateKeyPair"]));
+    expect(lines.at(-1)).toContain(
+      'CreateKeyPair for key pair "contested" did not succeed within its 300.0 s deadline',
+    );
+    expect(lines.at(-1)).toMatch(
+      /Terraform marks the resource as failed \(tainted\), and the next apply creates it again\.$/,
+    );
+  });
+
+  test("when deleting a lost key pair for a new attempt fails, the run names the key left behind", async () => {
+    ens.faults.noPermission("DeleteKeyPairs");
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock, new LosingCreateAnswers());
+
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), THIS_RUN, { privateKeyFile: privateKeyFile() }),
+    );
+
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    const keyPairId = ens.keyPair(NAME)?.keyPairId;
+    expect(lines.at(-1)).toContain(
+      `KEY PAIR LEAKED: key pair "${NAME}" (KeyPairId ${keyPairId}) was created by this stack`,
+    );
+    expect(lines.at(-1)).toContain("ens:DeleteKeyPairs");
+  });
 });

@@ -15,7 +15,7 @@ import {
 } from "../../lib/public-key";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";
-import { actionsCalled, runAgainst } from "./handler-harness";
+import { actionsCalled, claimedByEarlierRun, claimedByThisRun, runAgainst } from "./handler-harness";
 import { useEmulator } from "../support/emulator";
 
 const NAME = "made-by-handler";
@@ -33,12 +33,19 @@ afterEach(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
+/** The create step of a first apply (the claim made by this run), unless `env` says otherwise. */
 function create(env: Record<string, string>) {
-  return runAgainst(ens, "create", { ENS_KEY_PAIR_NAME: NAME, ENS_KEY_PAIR_MODE: "create", ...env });
+  return runAgainst(ens, "create", {
+    ENS_KEY_PAIR_NAME: NAME,
+    ENS_KEY_PAIR_MODE: "create",
+    ...claimedByThisRun(),
+    ...env,
+  });
 }
 
 function importKey(env: Record<string, string> = {}) {
   return runAgainst(ens, "create", {
+    ...claimedByThisRun(),
     ENS_KEY_PAIR_NAME: NAME,
     ENS_KEY_PAIR_MODE: "import",
     ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY,
@@ -130,7 +137,7 @@ describe("create mode", () => {
     expect(errorLine(result.stderr)).toContain(
       `KEY PAIR LEAKED: key pair "${NAME}" (KeyPairId ${keyPairId})`,
     );
-    expect(errorLine(result.stderr)).toContain(`aliyun ens DeleteKeyPairs --KeyPairName ${NAME}`);
+    expect(errorLine(result.stderr)).toContain(`ens-key-pair delete --name ${NAME}`);
   });
 
   test("fails when the name is taken on the first attempt, and never deletes the other key", async () => {
@@ -139,7 +146,7 @@ describe("create mode", () => {
     const result = await create({});
 
     expect(result.exitCode).toBe(HandlerExitCode.FAILED);
-    expect(actionsCalled(ens)).toEqual(["CreateKeyPair"]);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs"]);
     expect(ens.keyPair(NAME)).toEqual(other);
     expect(errorLine(result.stderr)).toContain(`the name "${NAME}" is already taken by another key pair`);
   });
@@ -174,17 +181,28 @@ describe("import mode", () => {
     expect(attemptLines(result.stderr, "ImportKeyPair")[0]).toContain("outcome=imported");
   });
 
-  test("a repeated import of the same key succeeds as already imported", async () => {
+  test("an import repeated by a later run (after an interrupted one) succeeds as already imported", async () => {
     ens.addKeyPair({ keyPairName: NAME, publicKey: RSA_PUBLIC_KEY });
 
-    const result = await importKey();
+    const result = await importKey(claimedByEarlierRun());
 
     expect(result.exitCode).toBe(HandlerExitCode.OK);
     expect(actionsCalled(ens)).toEqual(["ImportKeyPair", "DescribeKeyPairs"]);
     expect(attemptLines(result.stderr, "ImportKeyPair")[0]).toContain(
-      "outcome=already-imported code=PubKeyNameExisted",
+      "outcome=name-taken code=PubKeyNameExisted",
     );
     expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=found");
+    expect(result.stderr).toContain("already imported with the same public key");
+  });
+
+  test("the same public key imported by someone else before this run claimed the name is not taken over", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME, publicKey: RSA_PUBLIC_KEY });
+
+    const result = await importKey();
+
+    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+    expect(ens.keyPairs()).toEqual([other]);
+    expect(errorLine(result.stderr)).toContain(`the name "${NAME}" is already taken by another key pair`);
   });
 
   test("an import whose answer was lost succeeds on the retry", async () => {

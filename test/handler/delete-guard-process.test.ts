@@ -7,7 +7,8 @@ import { HandlerEnv, HandlerExitCode } from "../../lib/handler-contract";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";
-import { actionsCalled, runAgainst } from "./handler-harness";
+import { MAX_SKEW_MS, OWN_SKEW_MS } from "../../lib/handler/key-pair-ownership";
+import { actionsCalled, runAgainst, terraformTime } from "./handler-harness";
 import { useEmulator } from "../support/emulator";
 
 const NAME = "imported-key";
@@ -60,13 +61,16 @@ describe("import mode: the name-reuse guard", () => {
     expect(errorLine(result.stderr)).toBeUndefined();
   });
 
-  test("no key pair under the name: already deleted, exit 0, no DeleteKeyPairs call", async () => {
+  test("no key pair under the name: the one DeleteKeyPairs still goes out and answers already deleted", async () => {
     const result = await deleteKeyPair(IMPORTED);
 
     expect(result.exitCode).toBe(HandlerExitCode.OK);
-    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs", "DeleteKeyPairs"]);
     expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=not-found");
-    expect(result.stderr).toContain(`key pair "${NAME}" already deleted`);
+    expect(attemptLines(result.stderr, "DeleteKeyPairs")[0]).toContain(
+      "outcome=already-deleted code=PubKeyNameNotExist",
+    );
+    expect(result.stderr).toContain(`key pair "${NAME}" already deleted (PubKeyNameNotExist)`);
   });
 
   test('without a recorded fingerprint ("") the guard computes it from the public key', async () => {
@@ -102,7 +106,82 @@ describe("import mode: the name-reuse guard", () => {
   });
 });
 
-describe("create mode keeps its single call", () => {
+describe("the ownership check of a stack that recorded its claim", () => {
+  const claimedAt = (offsetMs: number) => ({ ENS_KEY_PAIR_CLAIMED_AT: terraformTime(Date.now() + offsetMs) });
+  const CREATED = { ENS_KEY_PAIR_MODE: "create" };
+
+  test("a key pair created since the claim is this stack's: DescribeKeyPairs, then the one DeleteKeyPairs", async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ...CREATED, ...claimedAt(-60_000) });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs", "DeleteKeyPairs"]);
+    expect(ens.calls()[1].params).toEqual({ KeyPairName: NAME });
+    expect(ens.keyPairs()).toEqual([]);
+  });
+
+  test("a key pair that held the name long before the claim is someone else's: left alone, exit 0", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ...CREATED, ...claimedAt(MAX_SKEW_MS + 60_000) });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=not-ours");
+    expect(ens.keyPairs()).toEqual([other]);
+    expect(result.stderr).toContain("existed before this stack claimed the name at");
+  });
+
+  test("a key pair created minutes before the claim cannot be attributed: nothing deleted, exit 1", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({ ...CREATED, ...claimedAt(OWN_SKEW_MS + 3 * 60_000) });
+
+    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(ens.keyPairs()).toEqual([other]);
+    expect(errorLine(result.stderr)).toContain("cannot be attributed to this stack");
+    expect(errorLine(result.stderr)).toContain("Terraform keeps the key pair in state");
+  });
+
+  test("an adopted key pair is this stack's whenever it was created", async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+
+    const result = await deleteKeyPair({
+      ...CREATED,
+      ...claimedAt(MAX_SKEW_MS + 60_000),
+      ENS_KEY_PAIR_ADOPT_EXISTING: "true",
+    });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs", "DeleteKeyPairs"]);
+    expect(ens.keyPairs()).toEqual([]);
+  });
+
+  test("import mode: the same public key imported long before the claim is someone else's", async () => {
+    const other = ens.addKeyPair({ keyPairName: NAME, publicKey: RSA_PUBLIC_KEY });
+
+    const result = await deleteKeyPair({ ...IMPORTED, ...claimedAt(MAX_SKEW_MS + 60_000) });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["DescribeKeyPairs"]);
+    expect(ens.keyPairs()).toEqual([other]);
+  });
+
+  test("DescribeKeyPairs refused for lack of permission: exit 1 naming ens:DescribeKeyPairs, nothing deleted", async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+    ens.faults.noPermission("DescribeKeyPairs");
+
+    const result = await deleteKeyPair({ ...CREATED, ...claimedAt(-60_000) });
+
+    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+    expect(errorLine(result.stderr)).toContain("ens:DescribeKeyPairs");
+    expect(ens.keyPair(NAME)).toBeDefined();
+  });
+});
+
+describe("create mode deployed by release 0.1 (no claim) keeps its single call", () => {
   test('with every other variable "" (RetiredEnsKeyPair), one DeleteKeyPairs by name', async () => {
     ens.addKeyPair({ keyPairName: NAME });
 

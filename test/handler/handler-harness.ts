@@ -38,3 +38,30 @@ export async function runAgainst(
 export function actionsCalled(emulator: EnsEmulator): string[] {
   return emulator.calls().map((call) => call.action);
 }
+
+/** A time as Terraform's `timestamp()` writes it: RFC 3339, UTC, whole seconds. */
+export function terraformTime(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * The claim variables of a create step whose run made the claim itself (the apply that created the key pair's main
+ * resource, planned a moment before): what a first apply passes.
+ */
+export function claimedByThisRun(nowMs = Date.now()): Record<string, string> {
+  return {
+    ENS_KEY_PAIR_CLAIMED_AT: terraformTime(nowMs),
+    ENS_KEY_PAIR_PLANNED_AT: terraformTime(nowMs - 1_000),
+  };
+}
+
+/**
+ * The claim variables of a create step run by a later apply than the one that made the claim (`claimedAgoMs` ago),
+ * as after an interrupted or failed create.
+ */
+export function claimedByEarlierRun(claimedAgoMs = 60_000, nowMs = Date.now()): Record<string, string> {
+  return {
+    ENS_KEY_PAIR_CLAIMED_AT: terraformTime(nowMs - claimedAgoMs),
+    ENS_KEY_PAIR_PLANNED_AT: terraformTime(nowMs),
+  };
+}

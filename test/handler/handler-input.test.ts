@@ -93,6 +93,7 @@ describe("readDeleteInput", () => {
       endpoint: undefined,
       deleteTimeoutMs: 300_000,
       removalPolicy: "destroy",
+      adoptExisting: false,
     });
   });
 
@@ -116,10 +117,14 @@ describe("readDeleteInput", () => {
     ).not.toThrow();
   });
 
-  test("the imported key's fingerprint: recorded, else computed from the public key in import mode", () => {
+  test("the imported key's fingerprint: recorded (kept as written), else computed from the public key", () => {
     expect(
       readDeleteInput({ ...NAME, ENS_KEY_PAIR_FINGERPRINT: RSA_PUBLIC_KEY_MD5.toUpperCase() }),
-    ).toMatchObject({ fingerprint: RSA_PUBLIC_KEY_MD5 });
+    ).toMatchObject({ fingerprint: RSA_PUBLIC_KEY_MD5.toUpperCase() });
+    const plainHex = RSA_PUBLIC_KEY_MD5.replace(/:/g, "");
+    expect(readDeleteInput({ ...NAME, ENS_KEY_PAIR_FINGERPRINT: plainHex })).toMatchObject({
+      fingerprint: plainHex,
+    });
     expect(
       readDeleteInput({ ...NAME, ENS_KEY_PAIR_MODE: "import", ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY }),
     ).toMatchObject({ fingerprint: RSA_PUBLIC_KEY_MD5 });

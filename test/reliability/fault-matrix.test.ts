@@ -18,6 +18,7 @@ import { HandlerExitCode } from "../../lib/handler-contract";
 import { EmulatedKeyPair, EmulatorCall, EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { HandlerProcessResult, runHandler } from "../support/handler-process";
+import { claimedByThisRun } from "../handler/handler-harness";
 import { callLog, describeCall } from "./support/call-log";
 import { privateKeyFileFingerprint } from "./support/private-key-fingerprint";
 import { rateLimitFromEmpty } from "./support/rate-limit";
@@ -400,7 +401,7 @@ const CREATE_CASES: readonly CreateCase[] = [
     exitCode: HandlerExitCode.FAILED,
     message: /the name "faulty-key" is already taken by another key pair.*left untouched/,
     keyPairsAfter: "untouched",
-    calls: exactly(`${CREATE}:PubKeyNameExisted`),
+    calls: exactly(`${CREATE}:PubKeyNameExisted`, "DescribeKeyPairs:OK"),
   },
   {
     fault: "private key file cannot be written: the new key is rolled back",
@@ -520,6 +521,8 @@ function identities(keyPairs: readonly EmulatedKeyPair[]): string[] {
 }
 
 describe("delete", () => {
+  // The outcome table of DeleteKeyPairs itself, as a stack deployed by release 0.1 runs it (one call, no ownership
+  // check); the check that precedes it for a stack with a claim is in test/handler/delete-guard-process.test.ts.
   const baseEnv = { ENS_KEY_PAIR_MODE: "create" };
 
   test.each(DELETE_CASES)("$fault", async (row) => {
@@ -561,10 +564,13 @@ describe("delete", () => {
 });
 
 describe("create", () => {
+  /** The create step of a first apply (the run made the claim) in either mode. */
   function modeEnv(mode: CreateCase["mode"]): Record<string, string> {
+    const claim = claimedByThisRun();
     return mode === "create"
-      ? { ENS_KEY_PAIR_MODE: "create", ENS_KEY_PAIR_PRIVATE_KEY_FILE: privateKeyFile }
+      ? { ...claim, ENS_KEY_PAIR_MODE: "create", ENS_KEY_PAIR_PRIVATE_KEY_FILE: privateKeyFile }
       : {
+          ...claim,
           ENS_KEY_PAIR_MODE: "import",
           ENS_KEY_PAIR_PUBLIC_KEY: RSA_PUBLIC_KEY,
           ENS_KEY_PAIR_FINGERPRINT: RSA_PUBLIC_KEY_MD5,
@@ -611,7 +617,7 @@ describe("create", () => {
 
     expect(result.exitCode).toBe(HandlerExitCode.FAILED);
     expect(result.stderr).toMatch(
-      /KEY PAIR LEAKED: key pair "faulty-key" \(KeyPairId ssh-\w+\) was created.*NoPermission.*delete it yourself \(`aliyun ens DeleteKeyPairs --KeyPairName faulty-key`/,
+      /KEY PAIR LEAKED: key pair "faulty-key" \(KeyPairId ssh-\w+\) was created.*NoPermission.*delete it yourself \(`ens-key-pair delete --name faulty-key`/,
     );
     expect(ens.keyPairs().map((k) => k.keyPairName)).toEqual([NAME]);
     expect(callLog(ens)).toEqual([`${CREATE}:OK`, `${DELETE}:NoPermission`]);

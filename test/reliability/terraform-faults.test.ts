@@ -22,6 +22,8 @@ const NAME = "tf-faulty-key";
 const CREATE = "CreateKeyPair";
 const DELETE = "DeleteKeyPairs";
 const FOREVER = 1_000_000;
+/** The delete step's ownership check, which precedes its DeleteKeyPairs. */
+const DESCRIBED = "DescribeKeyPairs:OK";
 
 /** One Terraform-level fault. */
 interface TerraformFaultCase {
@@ -37,7 +39,7 @@ interface TerraformFaultCase {
   readonly message: RegExp;
   /** Whether the key pair is in the emulator after the run. */
   readonly keyAfter: boolean;
-  /** Whether the resource is in state after the run. */
+  /** Whether the key pair's main resource is in state after the run. */
   readonly inStateAfter: boolean;
   /** The calls of the run under test, described (`Action:Code`). */
   readonly calls: readonly string[] | ((calls: readonly string[]) => void);
@@ -51,7 +53,7 @@ const DESTROY_CASES: readonly TerraformFaultCase[] = [
     message: /lacks the RAM permission ens:DeleteKeyPairs/,
     keyAfter: true,
     inStateAfter: true,
-    calls: [`${DELETE}:NoPermission`],
+    calls: [DESCRIBED, `${DELETE}:NoPermission`],
   },
   {
     fault: "throttled forever, deleteTimeoutSeconds: 1",
@@ -61,9 +63,10 @@ const DESTROY_CASES: readonly TerraformFaultCase[] = [
     message: /did not succeed within its [^:]* deadline/,
     keyAfter: true,
     inStateAfter: true,
-    calls: (calls) => {
-      expect(calls.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(calls)).toEqual(new Set([`${DELETE}:Throttling.User`]));
+    calls: ([described, ...deletes]) => {
+      expect(described).toBe(DESCRIBED);
+      expect(deletes.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(deletes)).toEqual(new Set([`${DELETE}:Throttling.User`]));
     },
   },
   {
@@ -73,7 +76,7 @@ const DESTROY_CASES: readonly TerraformFaultCase[] = [
     message: /is still attached to one or more ENS instances/,
     keyAfter: true,
     inStateAfter: true,
-    calls: [`${DELETE}:PubKeyAttachedWithInstance`],
+    calls: [DESCRIBED, `${DELETE}:PubKeyAttachedWithInstance`],
   },
   {
     fault: "answer to the delete lost",
@@ -82,7 +85,7 @@ const DESTROY_CASES: readonly TerraformFaultCase[] = [
     message: /already deleted \(PubKeyNameNotExist\)/,
     keyAfter: false,
     inStateAfter: false,
-    calls: [`${DELETE}:OK(response-lost)`, `${DELETE}:PubKeyNameNotExist`],
+    calls: [DESCRIBED, `${DELETE}:OK(response-lost)`, `${DELETE}:PubKeyNameNotExist`],
   },
   {
     fault: "503 ServiceUnavailable twice",
@@ -91,7 +94,7 @@ const DESTROY_CASES: readonly TerraformFaultCase[] = [
     message: /key pair "tf-faulty-key" deleted/,
     keyAfter: false,
     inStateAfter: false,
-    calls: [`${DELETE}:ServiceUnavailable`, `${DELETE}:ServiceUnavailable`, `${DELETE}:OK`],
+    calls: [DESCRIBED, `${DELETE}:ServiceUnavailable`, `${DELETE}:ServiceUnavailable`, `${DELETE}:OK`],
   },
 ];
 
@@ -102,7 +105,7 @@ const APPLY_CASES: readonly TerraformFaultCase[] = [
     succeeds: false,
     message: /lacks the RAM permission ens:CreateKeyPair/,
     keyAfter: false,
-    // Terraform keeps the resource as tainted; with no key behind it, replacing it loses nothing.
+    // Terraform keeps the create step as tainted (the next apply runs it again) and the main resource untainted.
     inStateAfter: true,
     calls: [`${CREATE}:NoPermission`],
   },
@@ -146,11 +149,14 @@ describeWithTerraform("Terraform runs against a failing ENS API", () => {
     );
   }
 
-  /** The invariant: every key pair in the emulator is tracked by an untainted resource in state. */
+  /**
+   * The invariant: every key pair in the emulator is tracked by an untainted main resource in state (whose delete
+   * step Terraform runs on destroy), and no main resource is ever tainted.
+   */
   function expectEveryKeyTracked(): void {
-    const tracked = keyPairsInState(workspace.stateFile)
-      .filter((resource) => !resource.tainted)
-      .map((resource) => resource.keyPairName);
+    const main = keyPairsInState(workspace.stateFile).filter((resource) => resource.role === "main");
+    expect(main.filter((resource) => resource.tainted)).toEqual([]);
+    const tracked = main.map((resource) => resource.keyPairName);
     for (const key of emulator.keyPairs()) expect(tracked).toContain(key.keyPairName);
   }
 
@@ -171,7 +177,8 @@ describeWithTerraform("Terraform runs against a failing ENS API", () => {
     else expect(result.exitCode).not.toBe(0);
     expect(result.output).toMatch(row.message);
     expect(emulator.keyPair(NAME) !== undefined).toBe(row.keyAfter);
-    expect((await workspace.stateList()).length).toBe(row.inStateAfter ? 1 : 0);
+    const main = keyPairsInState(workspace.stateFile).filter((resource) => resource.role === "main");
+    expect(main.length).toBe(row.inStateAfter ? 1 : 0);
     const calls = callLog(emulator).slice(callsBefore);
     if (typeof row.calls === "function") row.calls(calls);
     else expect(calls).toEqual(row.calls);
@@ -190,7 +197,7 @@ describeWithTerraform("Terraform runs against a failing ENS API", () => {
   test.each(DESTROY_CASES)("destroy, $fault", async (row) => {
     synth(row.deleteTimeoutSeconds);
     expect((await run("apply")).exitCode).toBe(0);
-    const [address] = await workspace.stateList();
+    const main = keyPairsInState(workspace.stateFile).filter((resource) => resource.role === "main");
     expect(emulator.keyPair(NAME)).toBeDefined();
 
     row.arrange(emulator);
@@ -198,7 +205,9 @@ describeWithTerraform("Terraform runs against a failing ENS API", () => {
     const destroy = await run("destroy");
 
     await expectOutcome(row, destroy, callsBefore);
-    if (row.inStateAfter) expect(await workspace.stateList()).toEqual([address]);
+    // A failed delete step keeps its main resource; the create step (nothing to run on destroy) is gone.
+    if (row.inStateAfter)
+      expect(await workspace.stateList()).toEqual(main.map((resource) => resource.address));
     await expectDestroyConverges();
   });
 
@@ -211,7 +220,8 @@ describeWithTerraform("Terraform runs against a failing ENS API", () => {
     await expectOutcome(row, apply, 0);
     const tainted = !row.succeeds;
     expect(keyPairsInState(workspace.stateFile)).toEqual([
-      expect.objectContaining({ keyPairName: NAME, tainted }),
+      expect.objectContaining({ keyPairName: NAME, role: "create-step", tainted }),
+      expect.objectContaining({ keyPairName: NAME, role: "main", tainted: false }),
     ]);
     if (row.keyAfter)
       expect(privateKeyFileFingerprint(privateKeyFile)).toBe(emulator.keyPair(NAME)?.fingerprint);
@@ -222,10 +232,11 @@ describeWithTerraform("Terraform runs against a failing ENS API", () => {
     expect(nextApply.exitCode).toBe(0);
     expect(emulator.keyPairs().map((k) => k.keyPairName)).toEqual([NAME]);
     expect(keyPairsInState(workspace.stateFile)).toEqual([
-      expect.objectContaining({ keyPairName: NAME, tainted: false }),
+      expect.objectContaining({ keyPairName: NAME, role: "create-step", tainted: false }),
+      expect.objectContaining({ keyPairName: NAME, role: "main", tainted: false }),
     ]);
     expect(privateKeyFileFingerprint(privateKeyFile)).toBe(emulator.keyPair(NAME)?.fingerprint);
-    // Replacing the tainted resource of a failed create runs no destroy provisioner: only the create is called.
+    // Replacing the tainted create step of a failed create runs no destroy provisioner: only the create is called.
     expect(callLog(emulator).slice(callsBefore)).toEqual(row.keyAfter ? [] : [`${CREATE}:OK`]);
     await expectDestroyConverges();
   });

@@ -10,9 +10,11 @@ export interface KeyPairInState {
   readonly address: string;
   /** The `key_pair_name` recorded in its `input`. */
   readonly keyPairName: string;
+  /** The key pair's main resource (its delete step), or its create step. */
+  readonly role: "main" | "create-step";
   /**
    * True when a create provisioner failed: Terraform will replace the resource without running its destroy
-   * provisioner, so a key pair behind a tainted resource would leak.
+   * provisioner. Only a create step can be tainted; a key pair whose main resource were tainted would leak.
    */
   readonly tainted: boolean;
 }
@@ -39,6 +41,7 @@ export function keyPairsInState(stateFile: string): KeyPairInState[] {
       resource.instances.map((instance) => ({
         address: `${resource.type}.${resource.name}`,
         keyPairName: instance.attributes?.input?.value?.key_pair_name ?? "",
+        role: /_Create_[0-9A-F]{8}$/.test(resource.name) ? ("create-step" as const) : ("main" as const),
         tainted: instance.status === "tainted",
       })),
     );
