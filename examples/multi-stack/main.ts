@@ -14,7 +14,7 @@ import { App, TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnsKeyPair } from "../../lib";
 
-/** The stack that owns the key pairs. */
+/** The stack that owns the key pairs; each private key goes to `out/<name>.pem` in the folder cdktf runs in. */
 export class KeysStack extends TerraformStack {
   /** One key pair per consumer. */
   public readonly keyPairs: Readonly<Record<string, EnsKeyPair>>;
@@ -23,10 +23,13 @@ export class KeysStack extends TerraformStack {
     super(scope, id);
     const prefix = process.env.EXAMPLE_KEY_PAIR_PREFIX ?? "multi";
     this.keyPairs = Object.fromEntries(
-      consumers.map((consumer) => [
-        consumer,
-        new EnsKeyPair(this, consumer, { keyPairName: `${prefix}-${consumer}` }),
-      ]),
+      consumers.map((consumer) => {
+        const keyPairName = `${prefix}-${consumer}`;
+        return [
+          consumer,
+          new EnsKeyPair(this, consumer, { keyPairName, privateKeyFile: `out/${keyPairName}.pem` }),
+        ];
+      }),
     );
   }
 }

@@ -85,6 +85,10 @@ testWithTerraform(
       const creates = observed.filter((call) => call.action === "CreateKeyPair");
       expect(creates.map((call) => call.keyPairName).sort()).toEqual(KEY_PAIRS);
       for (const call of creates) expect(call.serverLog).toEqual([]);
+      for (const name of KEY_PAIRS) {
+        const keyFile = path.join(project, "out", `${name}.pem`);
+        expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      }
       for (const stack of ["keys", "web", "batch"]) {
         expect(fs.existsSync(path.join(project, `terraform.${stack}.tfstate`))).toBe(true);
       }
