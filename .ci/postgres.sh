@@ -22,14 +22,25 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
+# The server binary, not only the cluster tools (postgresql-common) or a leftover /etc/postgresql.
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
   log "installing postgresql with apt-get"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq --no-install-recommends postgresql >&2
+  apt_log=$(mktemp)
+  # apt-get and dpkg talk a lot; their output is shown only when they fail.
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql; } >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2
+    log "apt-get failed (output above)"
+    exit 1
+  fi
+  rm -f "$apt_log"
 fi
 
 version=$(ls /etc/postgresql | sort -V | tail -n 1)
+if [ ! -x "/usr/lib/postgresql/$version/bin/postgres" ]; then
+  log "/etc/postgresql/$version exists but PostgreSQL $version is not installed: apt-get install postgresql-$version"
+  exit 1
+fi
 if [ ! -d "/etc/postgresql/$version/main" ]; then
   log "no cluster 'main' in /etc/postgresql/$version: create one with: pg_createcluster $version main"
   exit 1
