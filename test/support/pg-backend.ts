@@ -66,10 +66,15 @@ export function pgBackendAvailable(): boolean {
     psql(connStr, "SELECT 1");
   } catch (error) {
     if (process.env[SKIP_PG_VARIABLE] === "1") return skip("PostgreSQL is unreachable");
-    const detail = error instanceof Error ? ((error as { stderr?: string }).stderr ?? error.message) : "";
+    // psql's own message (it never repeats the password); not `instanceof Error`, which fails across jest's realms.
+    const failure = error as { code?: unknown; stderr?: unknown };
+    const detail =
+      failure.code === "ENOENT"
+        ? "psql, the PostgreSQL client, is not on PATH"
+        : String(failure.stderr ?? "").trim() || "no answer";
     throw new Error(
       `PostgreSQL at ${PG_CONN_STR_VARIABLE} does not answer (psql "<${PG_CONN_STR_VARIABLE}>" -c "SELECT 1": ` +
-        `${String(detail).trim()}). ${FIX}`,
+        `${detail}). ${FIX}`,
     );
   }
   checked = connStr;
