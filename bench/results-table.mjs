@@ -47,6 +47,22 @@ function destroyRows({ destroyUnderRateLimit: destroy }) {
   ];
 }
 
+function concurrentDestroyRows({ concurrentStacksDestroy: destroy }) {
+  if (!destroy) return [];
+  return [
+    [
+      `(f) ${destroy.stacks} stacks × ${destroy.keyPairsPerStack} key pairs destroyed at once, ` +
+        `-parallelism=${destroy.parallelism} each, ${destroy.rateLimitPerSecond} calls/s for all`,
+      `${destroy.wallSeconds} s, exits ${destroy.destroyExitCodes.join("/")}, left: ${destroy.resourcesLeftInState} in state, ` +
+        `${destroy.keyPairsLeftInEmulator} in emulator; ${destroy.throttledResponses} throttled of ${destroy.calls} calls`,
+      `ideal ${destroy.neededCalls} calls/R: ${destroy.idealSeconds} s`,
+      `${destroy.ratio}x`,
+      destroy.target,
+      verdict(destroy.pass),
+    ],
+  ];
+}
+
 function synthRows({ synthScaling: synth }) {
   if (!synth) return [];
   const rows = synth.sizes.map((size) => [
@@ -101,6 +117,7 @@ export function formatTable(results) {
   const rows = [
     ...coldStartRows(results),
     ...destroyRows(results),
+    ...concurrentDestroyRows(results),
     ...synthRows(results),
     ...sizeRows(results),
   ];

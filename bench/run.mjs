@@ -1,5 +1,5 @@
 // `npm run bench` (builds first): runs every benchmark, prints a table and writes bench/results.json.
-// `node bench/run.mjs <name>...` runs only the named ones (cold-start, destroy, synth, sizes) and writes
+// `node bench/run.mjs <name>...` runs only the named ones (cold-start, destroy, concurrent-destroy, synth, sizes) and writes
 // bench/out/results-partial.json instead, so a partial run never replaces the full results.
 // Every figure is a ratio against a baseline measured in the same run on the same machine (see README.md).
 import { execFileSync } from "node:child_process";
@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureArtifactSizes } from "./artifact-sizes.mjs";
 import { runColdStart } from "./cold-start.mjs";
+import { runConcurrentStacksDestroy } from "./concurrent-stacks-destroy.mjs";
 import { runDestroyUnderRateLimit } from "./destroy-under-rate-limit.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { cleanEnv, removeScratchDirs, scratchDir } from "./lib/processes.mjs";
@@ -37,6 +38,9 @@ const BENCHMARKS = {
     Object.assign(results, await runColdStart({ root, EnsEmulator, plainBundle })),
   destroy: async (results) => {
     results.destroyUnderRateLimit = await runDestroyUnderRateLimit({ root, EnsEmulator });
+  },
+  "concurrent-destroy": async (results) => {
+    results.concurrentStacksDestroy = await runConcurrentStacksDestroy({ root, EnsEmulator });
   },
   synth: async (results) => {
     results.synthScaling = await runSynthScaling({ root });
@@ -68,6 +72,8 @@ function summaryOf(results) {
     callsPerDelete: results.apiCalls?.callsPerDelete,
     destroyRatio: results.destroyUnderRateLimit?.ratio,
     destroyThrottledResponses: results.destroyUnderRateLimit?.throttledResponses,
+    concurrentDestroyRatio: results.concurrentStacksDestroy?.ratio,
+    concurrentDestroyFailedStacks: results.concurrentStacksDestroy?.failedStacks,
     synthRatios: results.synthScaling?.sizes?.map((size) => [size.count, size.synthRatio]),
     handlerBytes: results.sizes?.handlerBytes,
     tarballBytes: results.sizes?.tarballBytes,

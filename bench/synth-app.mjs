@@ -1,5 +1,5 @@
 // A cdktf app with N key pairs, run as its own Node.js process:
-//   node bench/synth-app.mjs <ens|bare> <N> <outdir> [state file]
+//   node bench/synth-app.mjs <ens|bare> <N> <outdir> [state file] [name prefix, default bench]
 // `ens`: N EnsKeyPair (create mode) from the built package (dist/lib). `bare`: N terraform_data resources written
 // without the library, with the same two local-exec provisioners and the same JSON: the baseline of benchmark (d).
 // Prints JSON: how long app construction plus synth took inside the process (the whole process is timed by the
@@ -15,11 +15,11 @@ const require = createRequire(join(root, "package.json"));
 const { App, LocalBackend, TerraformResource, TerraformStack } = require("cdktf");
 const { EnsKeyPair } = require(join(root, "dist", "lib", "index.js"));
 
-const [kind, countText, outdir, stateFile] = process.argv.slice(2);
+const [kind, countText, outdir, stateFile, prefix = "bench"] = process.argv.slice(2);
 const count = Number(countText);
 if (!["ens", "bare"].includes(kind) || !Number.isInteger(count) || count < 1 || !outdir) {
   throw new Error(
-    `usage: node bench/synth-app.mjs <ens|bare> <N> <outdir> [state file]; got ${process.argv.slice(2)}`,
+    `usage: node bench/synth-app.mjs <ens|bare> <N> <outdir> [state file] [name prefix]; got ${process.argv.slice(2)}`,
   );
 }
 
@@ -43,7 +43,7 @@ function bareKeyPair(stack, index) {
       { type: "local-exec", when: "destroy", command: "node assets/handler/handler.js delete", environment },
     ],
   });
-  const name = `bench-${index}`;
+  const name = `${prefix}-${index}`;
   resource.addOverride("input", {
     delete_timeout_seconds: "300",
     key_pair_name: name,
@@ -59,7 +59,7 @@ const app = new App({ outdir });
 const stack = new TerraformStack(app, "bench");
 if (stateFile) new LocalBackend(stack, { path: stateFile });
 for (let index = 0; index < count; index++) {
-  if (kind === "ens") new EnsKeyPair(stack, `key-pair-${index}`, { keyPairName: `bench-${index}` });
+  if (kind === "ens") new EnsKeyPair(stack, `key-pair-${index}`, { keyPairName: `${prefix}-${index}` });
   else bareKeyPair(stack, index);
 }
 app.synth();

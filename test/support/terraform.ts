@@ -10,6 +10,27 @@ export interface TerraformRun {
   readonly output: string;
 }
 
+/** A terraform command still running (see {@link TerraformWorkspace.start}). */
+export interface RunningTerraform {
+  /** Its stdout and stderr so far, interleaved as they arrived. */
+  output(): string;
+  /**
+   * Resolves once the output matches `pattern`; rejects when terraform exits first or `timeoutMs` passes, with the
+   * output so far, so a test fails in seconds with the reason.
+   */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves when it exits. */
+  readonly exited: Promise<TerraformRun>;
+}
+
+/** How a {@link TerraformWorkspace} keeps its state. */
+export interface TerraformWorkspaceOptions {
+  /**
+   * Declares the stack's backend. @default a local state file in the workspace folder ({@link TerraformWorkspace.stateFile})
+   */
+  readonly backend?: (stack: TerraformStack) => void;
+}
+
 /**
  * Fails loudly when terraform is missing: the end-to-end tests are the proof that destroy works, so they must not
  * pass silently. `ENS_SKIP_TERRAFORM_TESTS=1` is the explicit, visible way to skip them on a machine without it.
@@ -48,7 +69,9 @@ export function baseTerraformEnv(): Record<string, string> {
 }
 
 /**
- * A synthesized stack in its own temporary folder, with its own local state, driven by the real terraform binary.
+ * A synthesized stack in its own temporary folder, driven by the real terraform binary. Its state is a local file in
+ * that folder unless `options.backend` declares another backend (e.g. `test/support/pg-backend.ts`); two workspaces
+ * with the same remote backend are two checkouts of one project sharing one state.
  */
 export class TerraformWorkspace {
   /** The project folder (holds the state file and whatever the stack writes). */
@@ -59,9 +82,10 @@ export class TerraformWorkspace {
   constructor(
     private readonly stackName: string,
     private readonly env: Record<string, string>,
+    private readonly options: TerraformWorkspaceOptions = {},
   ) {}
 
-  /** Path of the local state file. */
+  /** Path of the local state file (unused when `options.backend` declares another backend). */
   public get stateFile(): string {
     return path.join(this.dir, "terraform.tfstate");
   }
@@ -75,19 +99,32 @@ export class TerraformWorkspace {
   public synth(build: (stack: TerraformStack) => void): void {
     const app = new App({ outdir: this.outdir });
     const stack = new TerraformStack(app, this.stackName);
-    new LocalBackend(stack, { path: this.stateFile });
+    if (this.options.backend) this.options.backend(stack);
+    else new LocalBackend(stack, { path: this.stateFile });
     build(stack);
     app.synth();
   }
 
   /** Runs terraform with the given arguments in the stack folder. */
   public async terraform(...args: string[]): Promise<TerraformRun> {
-    if (!this.initialized && args[0] !== "init") {
-      const init = await this.run(["init", "-input=false", "-no-color"]);
-      if (init.exitCode !== 0) throw new Error(`terraform init failed:\n${init.output}`);
-      this.initialized = true;
-    }
-    return this.run(args);
+    return (await this.start(...args)).exited;
+  }
+
+  /**
+   * Starts terraform with the given arguments in the stack folder (after `terraform init`, the first time) and
+   * returns at once, so a test can act while it runs.
+   */
+  public async start(...args: string[]): Promise<RunningTerraform> {
+    if (args[0] !== "init") await this.init();
+    return this.spawn(args);
+  }
+
+  /** `terraform init`, once (later calls return at once). @throws Error with terraform's output when it fails */
+  public async init(): Promise<void> {
+    if (this.initialized) return;
+    const init = await this.spawn(["init", "-input=false", "-no-color"]).exited;
+    if (init.exitCode !== 0) throw new Error(`terraform init failed:\n${init.output}`);
+    this.initialized = true;
   }
 
   /** `terraform apply -auto-approve`. */
@@ -102,7 +139,7 @@ export class TerraformWorkspace {
 
   /** The addresses in state (`terraform state list`), sorted. */
   public async stateList(): Promise<string[]> {
-    if (!fs.existsSync(this.stateFile)) return [];
+    if (!this.options.backend && !fs.existsSync(this.stateFile)) return [];
     const run = await this.terraform("state", "list", "-no-color");
     if (run.exitCode !== 0) throw new Error(`terraform state list failed:\n${run.output}`);
     return run.output.split("\n").filter(Boolean).sort();
@@ -113,18 +150,47 @@ export class TerraformWorkspace {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private run(args: string[]): Promise<TerraformRun> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("terraform", args, {
-        cwd: this.stackDir,
-        env: { ...baseTerraformEnv(), HOME: this.dir, ...this.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ exitCode: code ?? -1, output }));
+  private spawn(args: string[]): RunningTerraform {
+    const child = spawn("terraform", args, {
+      cwd: this.stackDir,
+      env: { ...baseTerraformEnv(), HOME: this.dir, ...this.env },
+      stdio: ["ignore", "pipe", "pipe"],
     });
+    let output = "";
+    let exit: TerraformRun | undefined;
+    const watchers = new Set<() => void>();
+    const changed = () => watchers.forEach((watch) => watch());
+    child.stdout.on("data", (chunk) => ((output += chunk), changed()));
+    child.stderr.on("data", (chunk) => ((output += chunk), changed()));
+    const exited = new Promise<TerraformRun>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code) => {
+        exit = { exitCode: code ?? -1, output };
+        resolve(exit);
+        changed();
+      });
+    });
+    const command = `terraform ${args.join(" ")}`;
+    const waitForOutput = (pattern: RegExp, timeoutMs = 30_000) =>
+      new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          clearTimeout(timer);
+          watchers.delete(watch);
+          if (error) reject(error);
+          else resolve();
+        };
+        const watch = () => {
+          if (pattern.test(output)) done();
+          else if (exit)
+            done(new Error(`${command} exited ${exit.exitCode} before printing ${pattern}:\n${output}`));
+        };
+        const timer = setTimeout(
+          () => done(new Error(`${command} did not print ${pattern} within ${timeoutMs} ms:\n${output}`)),
+          timeoutMs,
+        );
+        watchers.add(watch);
+        watch();
+      });
+    return { output: () => output, waitForOutput, exited };
   }
 }
