@@ -110,13 +110,16 @@ testWithTerraform(
           ]),
         );
       }
+      // Per key pair: its create, and on destroy the ownership check and the one delete.
       expect(observed.map((call) => call.action).sort()).toEqual([
         "CreateKeyPair",
         "CreateKeyPair",
         "DeleteKeyPairs",
         "DeleteKeyPairs",
+        "DescribeKeyPairs",
+        "DescribeKeyPairs",
       ]);
-      expect(destroy.output).toMatch(/Destroy complete! Resources: 2 destroyed\./);
+      expect(destroy.output).toMatch(/Destroy complete! Resources: 4 destroyed\./);
     } finally {
       await emulator.stop();
       fs.rmSync(project, { recursive: true, force: true });

@@ -10,11 +10,10 @@ import { TerraformStack } from "cdktf";
 import { EnsKeyPair } from "../../lib";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY } from "../fixtures/keys";
-import { AnswerGate } from "../support/answer-gate";
+import { privateKeyFileFingerprint } from "../reliability/support/private-key-fingerprint";
 import { useEmulator } from "../support/emulator";
 import { pgBackendAvailable, PgStateDatabase } from "../support/pg-backend";
-import { TerraformWorkspace, terraformAvailable } from "../support/terraform";
-import { within } from "../support/within";
+import { asRun, TerraformWorkspace, terraformAvailable } from "../support/terraform";
 
 const describeWithPg = terraformAvailable() && pgBackendAvailable() ? describe : describe.skip;
 
@@ -41,10 +40,10 @@ async function pullState(workspace: TerraformWorkspace): Promise<StateFile> {
   return JSON.parse(pull.output) as StateFile;
 }
 
-/** `key_pair_name` of every terraform_data instance in state, one entry per instance, sorted. */
+/** `key_pair_name` of every key pair's main resource in state (not its create step), one entry each, sorted. */
 function keyPairNamesInState(state: StateFile): string[] {
   return state.resources
-    .filter((resource) => resource.type === "terraform_data")
+    .filter((resource) => resource.type === "terraform_data" && !resource.name.includes("_Create_"))
     .flatMap((resource) =>
       resource.instances.map(
         (instance) => (instance.attributes.input?.value as { key_pair_name?: string })?.key_pair_name ?? "",
@@ -79,6 +78,8 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
       .keyPairs()
       .map((k) => k.keyPairName)
       .sort();
+  /** Calls the emulator finished or still holds (a held call is logged once it ends). */
+  const callsSoFar = () => emulator.calls().length + emulator.heldCalls();
   const createCallsByName = () => {
     const counts: Record<string, number> = {};
     for (const call of emulator.calls().filter((c) => c.action === CREATE)) {
@@ -119,12 +120,13 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
     expect(plan.output).toMatch(/No changes\. Your infrastructure matches the configuration\./);
     expect(plan.exitCode).toBe(0);
     const addresses = await a.stateList();
-    expect(addresses).toHaveLength(3);
+    // Each key pair is its main resource and its create step.
+    expect(addresses).toHaveLength(6);
     expect(await b.stateList()).toEqual(addresses);
 
     const destroy = await b.destroy();
     expect(destroy.exitCode).toBe(0);
-    expect(destroy.output).toMatch(/Destroy complete! Resources: 3 destroyed\./);
+    expect(destroy.output).toMatch(/Destroy complete! Resources: 6 destroyed\./);
     expect(keyNames()).toEqual([]);
     expect(
       emulator
@@ -138,7 +140,7 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
     expect(await a.stateList()).toEqual([]);
     expect(keyPairNamesInState(await pullState(a))).toEqual([]);
     const replan = await a.terraform("plan", "-input=false", "-no-color");
-    expect(replan.output).toMatch(/Plan: 3 to add, 0 to change, 0 to destroy\./);
+    expect(replan.output).toMatch(/Plan: 6 to add, 0 to change, 0 to destroy\./);
   });
 
   const OVERLAPPING = ["lock-a", "lock-b", "lock-c"];
@@ -146,18 +148,16 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
   const EARLIER = "lock-earlier";
 
   /**
-   * Starts the first apply with its CreateKeyPair answers held by a gate, and resolves once all three reached the
-   * emulator and wait for their answers: from then on the first apply is mid-run and holds the state lock, until
-   * `gate.release()`.
+   * Starts the first apply with its CreateKeyPair answers held by the emulator, and resolves once all three reached
+   * it (each key pair made, its answer held): from then on the first apply is mid-run and holds the state lock,
+   * until `emulator.releaseHeld()`.
    *
    * @param existingStack deploy one key pair first, so the overlapping runs change a stack whose state exists (the
    *   usual case: Terraform's pg backend then reports "Workspace is already locked"); else they race to create it,
    *   and the loser hits the database-wide creation lock ("Already locked for workspace creation")
    */
   async function firstApplyHoldingTheLock(existingStack: boolean) {
-    const gate = await AnswerGate.start(emulator.endpoint);
-    disposables.push({ dispose: () => void gate.stop() });
-    const first = checkout({ ...emulator.env(), ALIBABA_CLOUD_ENDPOINT_ENS: gate.endpoint });
+    const first = checkout();
     const second = checkout();
     const names = existingStack ? [EARLIER, ...OVERLAPPING] : OVERLAPPING;
     if (existingStack) {
@@ -174,15 +174,9 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
     await first.init();
     await second.init();
 
-    const createsBefore = emulator.calls().filter((c) => c.action === CREATE).length;
-    gate.hold(CREATE);
-    const firstRun = await first.start("apply", "-auto-approve", "-input=false", "-no-color");
-    await within(
-      emulator.waitForCalls(createsBefore + 3, CREATE),
-      30_000,
-      "3 CreateKeyPair calls of the first apply",
-    );
-    await gate.waitForHeld(3, 10_000);
+    emulator.faults.holdResponse(CREATE, 3);
+    const firstRun = await first.start(["apply", "-auto-approve", "-input=false", "-no-color"]);
+    await emulator.waitForHeld(3, CREATE);
     // The lock is a PostgreSQL advisory lock held by the first apply's session in this test's own database.
     expect(
       Number(
@@ -192,8 +186,8 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
         ),
       ),
     ).toBeGreaterThan(0);
-    const callsBefore = emulator.calls().length;
-    return { gate, second, firstRun, names, callsBefore };
+    const callsBefore = callsSoFar();
+    return { second, firstRun, names, callsBefore };
   }
 
   const oncePerName = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, 1]));
@@ -212,7 +206,7 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
   ])(
     "an apply overlapping a running apply of $stack gets Terraform's lock error and changes nothing",
     async ({ existingStack, message }) => {
-      const { gate, second, firstRun, names, callsBefore } = await firstApplyHoldingTheLock(existingStack);
+      const { second, firstRun, names, callsBefore } = await firstApplyHoldingTheLock(existingStack);
 
       const loser = await second.apply();
       expect(loser.exitCode).toBe(1);
@@ -220,18 +214,18 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
       expect(loser.output).toMatch(message);
       expect(loser.output).not.toMatch(/Creating\.\.\./);
       // The first apply was still mid-run when the second gave up, and the second made no API call.
-      expect(gate.heldCount).toBe(3);
-      expect(emulator.calls()).toHaveLength(callsBefore);
+      expect(emulator.heldCalls(CREATE)).toBe(3);
+      expect(callsSoFar()).toBe(callsBefore);
 
-      gate.release();
-      const winner = await within(firstRun.exited, 60_000, "the first apply's exit");
+      emulator.releaseHeld();
+      const winner = asRun(await firstRun.ended());
       expect(winner.exitCode).toBe(0);
-      expect(winner.output).toMatch(/Apply complete! Resources: 3 added, 0 changed, 0 destroyed\./);
+      expect(winner.output).toMatch(/Apply complete! Resources: 6 added, 0 changed, 0 destroyed\./);
 
       expect(createCallsByName()).toEqual(oncePerName(names));
       expect(keyNames()).toEqual([...names].sort());
       expect(keyPairNamesInState(await pullState(second))).toEqual([...names].sort());
-      expect(await second.stateList()).toHaveLength(names.length);
+      expect(await second.stateList()).toHaveLength(2 * names.length);
 
       // Nothing leaked: a destroy from the loser's checkout deletes them all.
       expect((await second.destroy()).exitCode).toBe(0);
@@ -240,32 +234,32 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
   );
 
   test("with -lock-timeout the overlapping apply waits for the lock, then finds nothing to do", async () => {
-    const { gate, second, firstRun, names, callsBefore } = await firstApplyHoldingTheLock(true);
+    const { second, firstRun, names, callsBefore } = await firstApplyHoldingTheLock(true);
 
-    const waiter = await second.start(
+    const waiter = await second.start([
       "apply",
       "-auto-approve",
       "-input=false",
       "-no-color",
       "-lock-timeout=90s",
-    );
+    ]);
     await waiter.waitForOutput(WAITING_FOR_LOCK, 30_000);
     // It is waiting while the first apply is still mid-run; it has made no API call.
-    expect(gate.heldCount).toBe(3);
-    expect(emulator.calls()).toHaveLength(callsBefore);
+    expect(emulator.heldCalls(CREATE)).toBe(3);
+    expect(callsSoFar()).toBe(callsBefore);
 
-    gate.release();
-    const winner = await within(firstRun.exited, 60_000, "the first apply's exit");
+    emulator.releaseHeld();
+    const winner = asRun(await firstRun.ended());
     expect(winner.exitCode).toBe(0);
-    expect(winner.output).toMatch(/Apply complete! Resources: 3 added/);
-    const late = await within(waiter.exited, 60_000, "the waiting apply's exit");
+    expect(winner.output).toMatch(/Apply complete! Resources: 6 added/);
+    const late = asRun(await waiter.ended());
     expect(late.exitCode).toBe(0);
     expect(late.output).not.toMatch(LOCK_ERROR);
     expect(late.output).toMatch(/No changes\. Your infrastructure matches the configuration\./);
     expect(late.output).toMatch(/Apply complete! Resources: 0 added, 0 changed, 0 destroyed\./);
 
     expect(createCallsByName()).toEqual(oncePerName(names));
-    expect(emulator.calls()).toHaveLength(callsBefore);
+    expect(callsSoFar()).toBe(callsBefore);
     expect(keyNames()).toEqual([...names].sort());
     expect(keyPairNamesInState(await pullState(second))).toEqual([...names].sort());
 
@@ -274,10 +268,45 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
   });
 
   // Remote backends save state at intervals during an apply, not after every resource (reference §4 R), so an
-  // interruption can leave PostgreSQL's state further behind than a local file would be. This case belongs here once
-  // the interruption-safe shape lands: use `database.workspace(...)` for the checkout, `AnswerGate` to pin the run at
-  // the moment of the signal, then the interruption issue's assertions.
-  test.todo(
-    "an apply interrupted mid-run on the pg backend converges on the next apply (interruption issue)",
-  );
+  // interruption can leave PostgreSQL's state further behind than a local file would be.
+  test("an apply interrupted mid-run (SIGINT, after ENS made the keys) converges on the next apply", async () => {
+    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "ens-pg-interrupt-"));
+    disposables.push({ dispose: () => fs.rmSync(keysDir, { recursive: true, force: true }) });
+    const workspace = checkout();
+    workspace.synth((stack) => {
+      for (const name of OVERLAPPING) {
+        new EnsKeyPair(stack, name, { keyPairName: name, privateKeyFile: path.join(keysDir, `${name}.pem`) });
+      }
+    });
+    emulator.faults.holdResponse(CREATE, 3);
+    const run = await workspace.start([
+      "apply",
+      "-auto-approve",
+      "-input=false",
+      "-no-color",
+      "-parallelism=10",
+    ]);
+    await emulator.waitForHeld(3, CREATE);
+    run.signal("SIGINT");
+    const interrupted = asRun(await run.ended());
+    emulator.releaseHeld();
+    expect(interrupted.exitCode).not.toBe(0);
+    expect(keyNames()).toEqual([...OVERLAPPING].sort());
+
+    const apply = await workspace.apply();
+    expect(apply.exitCode).toBe(0);
+    expect(keyNames()).toEqual([...OVERLAPPING].sort());
+    for (const name of OVERLAPPING) {
+      const key = emulator.keyPair(name);
+      expect(privateKeyFileFingerprint(path.join(keysDir, `${name}.pem`))).toBe(key?.fingerprint);
+    }
+    const state = await pullState(workspace);
+    expect(keyPairNamesInState(state)).toEqual([...OVERLAPPING].sort());
+    expect(JSON.stringify(state)).not.toContain('"status":"tainted"');
+    const plan = await workspace.terraform("plan", "-detailed-exitcode", "-input=false", "-no-color");
+    expect(plan.exitCode).toBe(0);
+
+    expect((await workspace.destroy()).exitCode).toBe(0);
+    expect(keyNames()).toEqual([]);
+  });
 });

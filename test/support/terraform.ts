@@ -1,26 +1,14 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { App, LocalBackend, TerraformStack } from "cdktf";
+import { ProcessEnd, RunningProcess, startProcess } from "./running-process";
 
 /** Result of one terraform command. */
 export interface TerraformRun {
   readonly exitCode: number;
   readonly output: string;
-}
-
-/** A terraform command still running (see {@link TerraformWorkspace.start}). */
-export interface RunningTerraform {
-  /** Its stdout and stderr so far, interleaved as they arrived. */
-  output(): string;
-  /**
-   * Resolves once the output matches `pattern`; rejects when terraform exits first or `timeoutMs` passes, with the
-   * output so far, so a test fails in seconds with the reason.
-   */
-  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  /** Resolves when it exits. */
-  readonly exited: Promise<TerraformRun>;
 }
 
 /** How a {@link TerraformWorkspace} keeps its state. */
@@ -107,22 +95,25 @@ export class TerraformWorkspace {
 
   /** Runs terraform with the given arguments in the stack folder. */
   public async terraform(...args: string[]): Promise<TerraformRun> {
-    return (await this.start(...args)).exited;
+    return asRun(await (await this.start(args)).ended());
   }
 
   /**
    * Starts terraform with the given arguments in the stack folder (after `terraform init`, the first time) and
-   * returns at once, so a test can act while it runs.
+   * returns at once, so a test can act while it runs: wait for its output, signal it, await its end.
    */
-  public async start(...args: string[]): Promise<RunningTerraform> {
+  public async start(
+    args: readonly string[],
+    options: { ownProcessGroup?: boolean } = {},
+  ): Promise<RunningProcess> {
     if (args[0] !== "init") await this.init();
-    return this.spawn(args);
+    return this.spawn(args, options.ownProcessGroup);
   }
 
   /** `terraform init`, once (later calls return at once). @throws Error with terraform's output when it fails */
   public async init(): Promise<void> {
     if (this.initialized) return;
-    const init = await this.spawn(["init", "-input=false", "-no-color"]).exited;
+    const init = asRun(await this.spawn(["init", "-input=false", "-no-color"]).ended());
     if (init.exitCode !== 0) throw new Error(`terraform init failed:\n${init.output}`);
     this.initialized = true;
   }
@@ -150,47 +141,16 @@ export class TerraformWorkspace {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private spawn(args: string[]): RunningTerraform {
-    const child = spawn("terraform", args, {
+  private spawn(args: readonly string[], ownProcessGroup = false): RunningProcess {
+    return startProcess("terraform", args, {
       cwd: this.stackDir,
       env: { ...baseTerraformEnv(), HOME: this.dir, ...this.env },
-      stdio: ["ignore", "pipe", "pipe"],
+      ownProcessGroup,
     });
-    let output = "";
-    let exit: TerraformRun | undefined;
-    const watchers = new Set<() => void>();
-    const changed = () => watchers.forEach((watch) => watch());
-    child.stdout.on("data", (chunk) => ((output += chunk), changed()));
-    child.stderr.on("data", (chunk) => ((output += chunk), changed()));
-    const exited = new Promise<TerraformRun>((resolve, reject) => {
-      child.on("error", reject);
-      child.on("close", (code) => {
-        exit = { exitCode: code ?? -1, output };
-        resolve(exit);
-        changed();
-      });
-    });
-    const command = `terraform ${args.join(" ")}`;
-    const waitForOutput = (pattern: RegExp, timeoutMs = 30_000) =>
-      new Promise<void>((resolve, reject) => {
-        const done = (error?: Error) => {
-          clearTimeout(timer);
-          watchers.delete(watch);
-          if (error) reject(error);
-          else resolve();
-        };
-        const watch = () => {
-          if (pattern.test(output)) done();
-          else if (exit)
-            done(new Error(`${command} exited ${exit.exitCode} before printing ${pattern}:\n${output}`));
-        };
-        const timer = setTimeout(
-          () => done(new Error(`${command} did not print ${pattern} within ${timeoutMs} ms:\n${output}`)),
-          timeoutMs,
-        );
-        watchers.add(watch);
-        watch();
-      });
-    return { output: () => output, waitForOutput, exited };
   }
+}
+
+/** A finished terraform command as a {@link TerraformRun}; a signal that ended it reads as exit code -1. */
+export function asRun(end: ProcessEnd): TerraformRun {
+  return { exitCode: end.exitCode ?? -1, output: end.output };
 }
