@@ -51,9 +51,10 @@ export const HandlerEnv = {
 } as const;
 
 /**
- * Test seam (never set by the provisioners): \`before-private-key-file\` makes the create command stop, once it holds
- * the new private key and before it writes the file, print \`ens-key-pair: test seam: holding before-private-key-file\`
- * and wait until it is killed. It lets tests interrupt at the one moment the emulator cannot see.
+ * Test seam (never set by the provisioners): `before-private-key-file` makes the create command stop once it holds
+ * the new private key, before it writes the file; it prints `ens-key-pair: test seam: holding before-private-key-file
+ * (ENS_KEY_PAIR_TEST_HOLD) in pid <pid>; waiting to be killed` and waits until it is killed. It lets tests interrupt
+ * at the one moment the emulator cannot see.
  */
 export const TEST_HOLD_ENV = "ENS_KEY_PAIR_TEST_HOLD";
 

@@ -45,7 +45,7 @@ describe("synthesized shape", () => {
     expect(kp.resource.provisioner).toHaveLength(1);
     expect(kp.deleteExec.when).toBe("destroy");
     expect(kp.deleteExec.command).toMatch(
-      /^node assets\/EnsKeyPairHandler\/[0-9A-F]{32}\/handler\.js delete$/,
+      /^exec node assets\/EnsKeyPairHandler\/[0-9A-F]{32}\/handler\.js delete$/,
     );
     expect(kp.deleteExec.environment).toEqual({
       ENS_KEY_PAIR_NAME: '${try(self.input.key_pair_name, "")}',
@@ -158,7 +158,7 @@ describe("synthesized shape", () => {
     const { stack } = stackWith();
     const hash = fs.readFileSync(path.join(__dirname, "..", "dist", "handler.hash"), "utf8").trim();
     expect(synthesizedKeyPair(stack).createExec.command).toBe(
-      `node assets/EnsKeyPairHandler/${hash}/handler.js create`,
+      `exec node assets/EnsKeyPairHandler/${hash}/handler.js create`,
     );
     const assetDir = path.join(__dirname, "..", "dist", "handler");
     expect(fs.readdirSync(assetDir).sort()).toEqual(["handler.js", "package.json"]);

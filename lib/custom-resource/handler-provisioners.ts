@@ -30,12 +30,14 @@ export const RESOURCE_INPUT_KEYS: readonly string[] = Object.values(INPUT_KEY_BY
 
 /**
  * The literal command that runs the handler. It holds the current synth's asset path: a path read from state
- * would point at an asset folder that a later synth has already removed.
+ * would point at an asset folder that a later synth has already removed. `exec` makes the handler the very process
+ * Terraform started: when a run is interrupted, Terraform kills that process, and without `exec` it would kill only
+ * the shell and leave the handler running on, unseen, possibly racing the next run.
  *
  * @param handlerScript the handler script, relative to the stack folder (Terraform's working directory)
  */
 export function handlerCommand(handlerScript: string, command: HandlerCommand): string {
-  return `node ${handlerScript} ${command}`;
+  return `exec node ${handlerScript} ${command}`;
 }
 
 /**

@@ -5,6 +5,9 @@
 import { HandlerExitCode } from "../handler-contract";
 import { runHandler } from "./run-handler";
 
+/** How often the handler checks that the process that started it still runs. */
+const PARENT_CHECK_INTERVAL_MS = 250;
+
 /**
  * Exits once stderr is flushed. Exiting explicitly keeps SDK timers or pooled sockets from holding Terraform
  * up; waiting for the flush keeps the last lines on platforms where pipe writes are asynchronous.
@@ -14,6 +17,27 @@ function exitAfterFlush(exitCode: number): void {
   process.stderr.write("", () => process.exit(exitCode));
 }
 
+/**
+ * Stops the handler when the process that started it (Terraform) is gone, killed without its children. Going on
+ * unseen could race the next run over the same key pair; stopping at any moment is safe, as the next run converges
+ * from wherever this one stopped.
+ */
+function stopWhenOrphaned(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid === parent) return;
+    try {
+      process.stderr.write(
+        "ens-key-pair: error: the process that started the handler (terraform) is gone; stopping. The next " +
+          "apply or destroy finishes this key pair's step.\n",
+      );
+    } finally {
+      process.exit(HandlerExitCode.FAILED);
+    }
+  }, PARENT_CHECK_INTERVAL_MS).unref();
+}
+
+stopWhenOrphaned();
 runHandler({
   argv: process.argv.slice(2),
   env: process.env,

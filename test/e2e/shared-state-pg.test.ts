@@ -290,6 +290,7 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
     run.signal("SIGINT");
     const interrupted = asRun(await run.ended());
     emulator.releaseHeld();
+    await workspace.afterRecordedClaims();
     expect(interrupted.exitCode).not.toBe(0);
     expect(keyNames()).toEqual([...OVERLAPPING].sort());
 

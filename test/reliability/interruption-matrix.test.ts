@@ -256,3 +256,34 @@ describe("delete step cut short, then the next destroy", () => {
     expect(ens.keyPairs()).toEqual([]);
   });
 });
+
+describe("a handler whose terraform was killed without it", () => {
+  test("stops at once instead of going on unseen, so it cannot race the next run", async () => {
+    ens.faults.holdRequest("CreateKeyPair", 1);
+    // A parent that waits for the handler (no exec): killing it alone orphans the handler, as SIGKILL of terraform
+    // alone does.
+    const parent = startProcess("/bin/sh", ["-c", `"${process.execPath}" "${HANDLER_BUNDLE}" create; true`], {
+      cwd: scratch,
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: scratch,
+        ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+        ...ens.env(),
+        ENS_KEY_PAIR_NAME: NAME,
+        ...kindEnv("create, private key file"),
+        ...claimedByEarlierRun(),
+      },
+    });
+    await ens.waitForHeld(1, "CreateKeyPair", { timeoutMs: 10_000 });
+
+    parent.signal("SIGKILL");
+
+    // The handler, orphaned, says why it stops, and its end closes the output it shared with its parent.
+    await parent.waitForOutput(/the process that started the handler \(terraform\) is gone; stopping/, 5_000);
+    await parent.ended(5_000);
+    ens.releaseHeld();
+    await ens.waitForCalls(1, "CreateKeyPair", { timeoutMs: 5_000 });
+    expect(ens.calls().map((call) => call.outcome)).toEqual(["dropped"]);
+    expect(ens.keyPairs()).toEqual([]);
+  });
+});

@@ -104,10 +104,10 @@ export class TerraformWorkspace {
    */
   public async start(
     args: readonly string[],
-    options: { ownProcessGroup?: boolean } = {},
+    options: { readonly ownProcessGroup?: boolean; readonly env?: Readonly<Record<string, string>> } = {},
   ): Promise<RunningProcess> {
     if (args[0] !== "init") await this.init();
-    return this.spawn(args, options.ownProcessGroup);
+    return this.spawn(args, options.ownProcessGroup, options.env);
   }
 
   /** `terraform init`, once (later calls return at once). @throws Error with terraform's output when it fails */
@@ -136,15 +136,42 @@ export class TerraformWorkspace {
     return run.output.split("\n").filter(Boolean).sort();
   }
 
+  /** The state as JSON text: the local state file, or `terraform state pull` from another backend. */
+  public async stateJson(): Promise<string> {
+    if (!this.options.backend)
+      return fs.existsSync(this.stateFile) ? fs.readFileSync(this.stateFile, "utf8") : "{}";
+    const pull = await this.terraform("state", "pull");
+    if (pull.exitCode !== 0) throw new Error(`terraform state pull failed:\n${pull.output}`);
+    return pull.output;
+  }
+
+  /**
+   * Resolves once the wall clock is past the second of every claim this workspace's state records. Terraform's
+   * timestamps have whole seconds, and a create step planned within the very second of its key pair's claim counts
+   * as the run that made the claim (the safe reading; see lib/handler/key-pair-ownership.ts). A real run after an
+   * interruption comes seconds later at least; a test's next run may come sooner, so it waits for the clock.
+   */
+  public async afterRecordedClaims(): Promise<void> {
+    const claims = [...(await this.stateJson()).matchAll(/"claimed_at": ?"([^"]+)"/g)]
+      .map((m) => Date.parse(m[1]))
+      .filter(Number.isFinite);
+    const waitMs = Math.max(0, ...claims.map((claim) => claim + 1_000 - Date.now()));
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+
   /** Removes the folder. */
   public dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private spawn(args: readonly string[], ownProcessGroup = false): RunningProcess {
+  private spawn(
+    args: readonly string[],
+    ownProcessGroup = false,
+    extraEnv: Readonly<Record<string, string>> = {},
+  ): RunningProcess {
     return startProcess("terraform", args, {
       cwd: this.stackDir,
-      env: { ...baseTerraformEnv(), HOME: this.dir, ...this.env },
+      env: { ...baseTerraformEnv(), HOME: this.dir, ...this.env, ...extraEnv },
       ownProcessGroup,
     });
   }
