@@ -1,5 +1,5 @@
 // `npm run bench` (builds first): runs every benchmark, prints a table and writes bench/results.json.
-// `node bench/run.mjs <name>...` runs only the named ones (cold-start, destroy, synth, sizes) and writes
+// `node bench/run.mjs <name>...` runs only the named ones (cold-start, node-lines, destroy, synth, sizes) and writes
 // bench/out/results-partial.json instead, so a partial run never replaces the full results.
 // Every figure is a ratio against a baseline measured in the same run on the same machine (see README.md).
 import { execFileSync } from "node:child_process";
@@ -13,6 +13,7 @@ import { runColdStart } from "./cold-start.mjs";
 import { runDestroyUnderRateLimit } from "./destroy-under-rate-limit.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { cleanEnv, removeScratchDirs, scratchDir } from "./lib/processes.mjs";
+import { runNodeLines } from "./node-lines.mjs";
 import { formatTable } from "./results-table.mjs";
 import { runSynthScaling } from "./synth-scaling.mjs";
 
@@ -35,6 +36,9 @@ const plainBundle = join(scratchDir("run"), "handler-plain.js");
 const BENCHMARKS = {
   "cold-start": async (results) =>
     Object.assign(results, await runColdStart({ root, EnsEmulator, plainBundle })),
+  "node-lines": async (results) => {
+    results.nodeLines = await runNodeLines({ root, EnsEmulator });
+  },
   destroy: async (results) => {
     results.destroyUnderRateLimit = await runDestroyUnderRateLimit({ root, EnsEmulator });
   },
@@ -65,6 +69,7 @@ function summaryOf(results) {
     commit: results.commit,
     node: results.machine?.node,
     coldStartRatio: results.coldStart?.ratio,
+    coldStartRatioByNodeLine: results.nodeLines?.lines?.map((line) => [line.node, line.ratio]),
     callsPerDelete: results.apiCalls?.callsPerDelete,
     destroyRatio: results.destroyUnderRateLimit?.ratio,
     destroyThrottledResponses: results.destroyUnderRateLimit?.throttledResponses,
