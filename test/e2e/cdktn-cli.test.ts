@@ -106,3 +106,32 @@ testWithCdktn(
     }
   },
 );
+
+test("the README's CDK Terrain steps name what this test runs: the aliases, the CLI and the Node.js it needs", () => {
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  const start = readme.indexOf("## cdktf 0.21 and CDK Terrain");
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+  const snippet = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!snippet) throw new Error("README's CDK Terrain section has no json snippet");
+  const steps = JSON.parse(`{${snippet}}`);
+  const devDependencies = JSON.parse(
+    fs.readFileSync(path.join(root, "package.json"), "utf8"),
+  ).devDependencies;
+  const linkedConstructs = JSON.parse(
+    fs.readFileSync(path.join(root, "node_modules", "constructs", "package.json"), "utf8"),
+  ).version;
+  const locked = JSON.parse(
+    fs.readFileSync(path.join(root, "toolchains", "package-lock.json"), "utf8"),
+  ).packages;
+
+  // The alias is the one the app above links as cdktf; the CLI, its library and constructs are what toolchains/ pins.
+  expect(steps.dependencies.cdktf).toBe(devDependencies["cdktf-via-cdktn"]);
+  expect(steps.dependencies.cdktf).toBe(`npm:cdktn@${locked["node_modules/cdktn"].version}`);
+  expect(steps.dependencies.constructs).toBe(linkedConstructs);
+  expect(steps.devDependencies["cdktn-cli"]).toBe(locked["node_modules/cdktn-cli"].version);
+  expect(locked["node_modules/cdktn"].peerDependencies.constructs).toBe(">=10.6.0 <10.8.0");
+  expect(section).toContain("within cdktn's peer range (≥ 10.6.0, < 10.8.0)");
+  expect(locked["node_modules/cdktn-cli"].engines.node).toBe(">=22.19.0");
+  expect(section).toContain("Run the CLI on Node.js ≥ 22.19");
+  expect(section).toContain("`npx cdktn deploy <stack>`, `npx cdktn destroy <stack>`");
+});
