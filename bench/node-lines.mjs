@@ -6,7 +6,7 @@
 //
 // Every iteration runs every variant of every line once, in an order rotated per iteration, as in cold-start.mjs.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deleteProvisionerEnvOf } from "./cold-start.mjs";
@@ -14,7 +14,28 @@ import { cleanEnv, scratchDir, timedRun } from "./lib/processes.mjs";
 import { median, round } from "./lib/stats.mjs";
 
 const WARM_UP_ITERATIONS = 2;
-const ITERATIONS = 20;
+const ITERATIONS = 30;
+
+/**
+ * CPU milliseconds (user + system) of every child this process has reaped so far, from /proc/self/stat (Linux), or
+ * undefined elsewhere. The runs are sequential, so the difference across one run is that child's CPU time: a figure
+ * other load on the machine disturbs far less than wall time (it is summed, in 10 ms ticks, so only its mean is kept).
+ */
+function reapedChildrenCpuMs(clockTicksPerSecond) {
+  if (!clockTicksPerSecond || !existsSync("/proc/self/stat")) return undefined;
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 16 and 17 of proc_pid_stat(5), cutime and cstime; `fields` starts at field 3.
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicksPerSecond;
+}
+
+function clockTicksPerSecond() {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The handler file with an empty code cache (the layout bench/artifact-sizes.mjs reads): same loader, same code. */
 function withoutCodeCache(handler, outfile) {
@@ -108,16 +129,24 @@ export async function runNodeLines({ root, EnsEmulator }) {
     },
   ]);
   const samples = new Map(variants.map((variant) => [variant, []]));
+  const cpuMs = new Map(variants.map((variant) => [variant, 0]));
+  const ticks = clockTicksPerSecond();
   const failures = [];
   try {
     for (let iteration = 0; iteration < WARM_UP_ITERATIONS + ITERATIONS; iteration++) {
       const rotated = variants.map((_, index) => variants[(index + iteration) % variants.length]);
       for (const variant of rotated) {
-        const run = await timedRun(variant.line.execPath, variant.command, { env: variant.env(), cwd: home });
+        const env = variant.env();
+        const cpuBefore = reapedChildrenCpuMs(ticks);
+        const run = await timedRun(variant.line.execPath, variant.command, { env, cwd: home });
+        const cpuAfter = reapedChildrenCpuMs(ticks);
         if (run.exitCode !== 0) {
           failures.push(`${variant.line.version} ${variant.id}: exit ${run.exitCode}: ${run.stderr.trim()}`);
         }
-        if (iteration >= WARM_UP_ITERATIONS) samples.get(variant).push(round(run.wallMs, 2));
+        if (iteration >= WARM_UP_ITERATIONS) {
+          samples.get(variant).push(round(run.wallMs, 2));
+          if (cpuBefore !== undefined) cpuMs.set(variant, cpuMs.get(variant) + cpuAfter - cpuBefore);
+        }
       }
     }
   } finally {
@@ -139,6 +168,12 @@ export async function runNodeLines({ root, EnsEmulator }) {
       const mediansMs = Object.fromEntries(
         Object.entries(samplesMs).map(([id, values]) => [id, round(median(values))]),
       );
+      const meanCpuMs =
+        ticks === undefined
+          ? undefined
+          : Object.fromEntries(
+              ofLine.map((variant) => [variant.id, round(cpuMs.get(variant) / ITERATIONS, 1)]),
+            );
       return {
         node: line.version,
         v8: line.v8,
@@ -150,6 +185,9 @@ export async function runNodeLines({ root, EnsEmulator }) {
         withToWithoutCodeCache: round(
           mediansMs["handler-delete"] / mediansMs["handler-delete-without-code-cache"],
         ),
+        meanCpuMs,
+        withToWithoutCodeCacheCpu:
+          meanCpuMs && round(meanCpuMs["handler-delete"] / meanCpuMs["handler-delete-without-code-cache"]),
       };
     }),
     failures,

@@ -47,7 +47,10 @@ function nodeLineRows({ nodeLines }) {
       `(f) same file without its code cache, Node.js ${line.node}`,
       ms(line.mediansMs["handler-delete-without-code-cache"]),
       `node -e 0 (${line.node}): ${ms(line.mediansMs["node-e-0"])}`,
-      `${line.ratioWithoutCodeCache}x (with/without: ${line.withToWithoutCodeCache}x)`,
+      `${line.ratioWithoutCodeCache}x (with/without: ${line.withToWithoutCodeCache}x` +
+        (line.meanCpuMs
+          ? `; CPU ${line.meanCpuMs["handler-delete"]} / ${line.meanCpuMs["handler-delete-without-code-cache"]} ms = ${line.withToWithoutCodeCacheCpu}x)`
+          : ")"),
       "(reference)",
       "",
     ],
