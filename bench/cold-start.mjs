@@ -27,7 +27,7 @@ async function buildPlainBundle(root, outfile) {
  * Everything the delete provisioner sets, as Terraform renders it ("" for unset values), for a create-mode key:
  * the variable names come from the built handler contract, so this list cannot fall behind it.
  */
-function deleteProvisionerEnvOf(root) {
+export function deleteProvisionerEnvOf(root) {
   const { HandlerEnv } = createRequire(join(root, "package.json"))("./dist/lib/handler-contract.js");
   const unset = Object.fromEntries(Object.values(HandlerEnv).map((name) => [name, ""]));
   return (keyPairName, extra = {}) => ({

@@ -32,6 +32,31 @@ function coldStartRows({ coldStart, apiCalls }) {
   ];
 }
 
+function nodeLineRows({ nodeLines }) {
+  if (!nodeLines) return [];
+  return nodeLines.lines.flatMap((line) => [
+    [
+      `(g) handler delete on Node.js ${line.node} (code cache ${line.codeCache})`,
+      ms(line.mediansMs["handler-delete"]),
+      `node -e 0 (${line.node}): ${ms(line.mediansMs["node-e-0"])}`,
+      `${line.ratio}x`,
+      "reported",
+      verdict(nodeLines.pass),
+    ],
+    [
+      `(g) same file without its code cache, Node.js ${line.node}`,
+      ms(line.mediansMs["handler-delete-without-code-cache"]),
+      `node -e 0 (${line.node}): ${ms(line.mediansMs["node-e-0"])}`,
+      `${line.ratioWithoutCodeCache}x (with/without: ${line.withToWithoutCodeCache}x` +
+        (line.meanCpuMs
+          ? `; CPU ${line.meanCpuMs["handler-delete"]} / ${line.meanCpuMs["handler-delete-without-code-cache"]} ms = ${line.withToWithoutCodeCacheCpu}x)`
+          : ")"),
+      "(reference)",
+      "",
+    ],
+  ]);
+}
+
 function destroyRows({ destroyUnderRateLimit: destroy }) {
   if (!destroy) return [];
   return [
@@ -116,6 +141,7 @@ export function formatTable(results) {
   const header = ["benchmark", "measured (median)", "baseline (same run)", "ratio", "target", "result"];
   const rows = [
     ...coldStartRows(results),
+    ...nodeLineRows(results),
     ...destroyRows(results),
     ...concurrentDestroyRows(results),
     ...synthRows(results),

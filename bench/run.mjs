@@ -1,5 +1,6 @@
 // `npm run bench` (builds first): runs every benchmark, prints a table and writes bench/results.json.
-// `node bench/run.mjs <name>...` runs only the named ones (cold-start, destroy, concurrent-destroy, synth, sizes) and writes
+// `node bench/run.mjs <name>...` runs only the named ones (cold-start, node-lines, destroy, concurrent-destroy, synth,
+// sizes) and writes
 // bench/out/results-partial.json instead, so a partial run never replaces the full results.
 // Every figure is a ratio against a baseline measured in the same run on the same machine (see README.md).
 import { execFileSync } from "node:child_process";
@@ -14,6 +15,7 @@ import { runConcurrentStacksDestroy } from "./concurrent-stacks-destroy.mjs";
 import { runDestroyUnderRateLimit } from "./destroy-under-rate-limit.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { cleanEnv, removeScratchDirs, scratchDir } from "./lib/processes.mjs";
+import { runNodeLines } from "./node-lines.mjs";
 import { formatTable } from "./results-table.mjs";
 import { runSynthScaling } from "./synth-scaling.mjs";
 
@@ -36,6 +38,9 @@ const plainBundle = join(scratchDir("run"), "handler-plain.js");
 const BENCHMARKS = {
   "cold-start": async (results) =>
     Object.assign(results, await runColdStart({ root, EnsEmulator, plainBundle })),
+  "node-lines": async (results) => {
+    results.nodeLines = await runNodeLines({ root, EnsEmulator });
+  },
   destroy: async (results) => {
     results.destroyUnderRateLimit = await runDestroyUnderRateLimit({ root, EnsEmulator });
   },
@@ -69,6 +74,7 @@ function summaryOf(results) {
     commit: results.commit,
     node: results.machine?.node,
     coldStartRatio: results.coldStart?.ratio,
+    coldStartRatioByNodeLine: results.nodeLines?.lines?.map((line) => [line.node, line.ratio]),
     callsPerDelete: results.apiCalls?.callsPerDelete,
     destroyRatio: results.destroyUnderRateLimit?.ratio,
     destroyThrottledResponses: results.destroyUnderRateLimit?.throttledResponses,

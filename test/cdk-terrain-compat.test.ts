@@ -6,10 +6,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { transformSync } from "esbuild";
-import { appWithPackage, packPackage, PackedPackage } from "./support/packed-package";
-
-const root = path.resolve(__dirname, "..");
+import { appWithPackage, packPackage, PackedPackage, writeExampleApp } from "./support/packed-package";
 
 interface SynthOutput {
   "//": { metadata: { version: string } };
@@ -21,21 +18,11 @@ interface SynthOutput {
 function synthExampleWith(packed: PackedPackage, cdktfPackage: string): SynthOutput {
   const app = appWithPackage(packed, cdktfPackage);
   try {
-    const source = fs
-      .readFileSync(path.join(root, "examples", "main.ts"), "utf8")
-      .replace('from "../lib"', 'from "cdktf-ens-key-pair"');
-    fs.writeFileSync(
-      path.join(app, "main.js"),
-      transformSync(source, { loader: "ts", format: "cjs", platform: "node" }).code,
-    );
+    const appEnv = writeExampleApp(app);
     const outdir = path.join(app, "cdktf.out");
     execFileSync(process.execPath, ["main.js"], {
       cwd: app,
-      env: {
-        PATH: process.env.PATH,
-        CDKTF_OUTDIR: outdir,
-        EXAMPLE_PUBLIC_KEY_FILE: path.join(root, "examples", "keys", "demo_rsa.pub"),
-      },
+      env: { PATH: process.env.PATH, CDKTF_OUTDIR: outdir, ...appEnv },
       stdio: "pipe",
     });
     const json = fs.readFileSync(path.join(outdir, "stacks", "ens-key-pairs", "cdk.tf.json"), "utf8");

@@ -246,7 +246,9 @@ async function createAttempts(
 
 /** Stops, for the test seam, until the process is killed. */
 async function holdForTest(context: HandlerContext, point: string): Promise<void> {
-  context.log.info(`test seam: holding ${point} (${TEST_HOLD_ENV}) in pid ${process.pid}; waiting to be killed`);
+  context.log.info(
+    `test seam: holding ${point} (${TEST_HOLD_ENV}) in pid ${process.pid}; waiting to be killed`,
+  );
   await new Promise<never>(() => setInterval(() => undefined, 60_000));
 }
 

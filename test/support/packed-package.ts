@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { transformSync } from "esbuild";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -39,4 +40,21 @@ export function appWithPackage(packed: PackedPackage, cdktfPackage = "cdktf"): s
   fs.symlinkSync(path.join(root, "node_modules", cdktfPackage), path.join(modules, "cdktf"), "dir");
   fs.symlinkSync(path.join(root, "node_modules", "constructs"), path.join(modules, "constructs"), "dir");
   return app;
+}
+
+/**
+ * Writes the example app (examples/main.ts, the stack `npm run demo` deploys) into `app` as `main.js`, importing the
+ * library by its package name as a user's app does. Its imported key is read from EXAMPLE_PUBLIC_KEY_FILE.
+ *
+ * @returns the environment the app needs on top of PATH
+ */
+export function writeExampleApp(app: string): Record<string, string> {
+  const source = fs
+    .readFileSync(path.join(root, "examples", "main.ts"), "utf8")
+    .replace('from "../lib"', 'from "cdktf-ens-key-pair"');
+  fs.writeFileSync(
+    path.join(app, "main.js"),
+    transformSync(source, { loader: "ts", format: "cjs", platform: "node" }).code,
+  );
+  return { EXAMPLE_PUBLIC_KEY_FILE: path.join(root, "examples", "keys", "demo_rsa.pub") };
 }
