@@ -17,6 +17,7 @@ import { useEmulator } from "./support/emulator";
 import { attemptLines } from "./support/handler-process";
 import { ProcessResult, runIsolated } from "./support/isolated-process";
 import { extraNodeLines, NodeLine, OLDEST_SUPPORTED_MAJOR, runningNodeLine } from "./support/node-lines";
+import { claimedByThisRun } from "./handler/handler-harness";
 import { expectNoSecrets } from "./handler/handler-harness";
 
 const NAME = "line:key-1";
@@ -121,7 +122,10 @@ describe.each(lines.map((line) => [line.label, line] as const))("%s", (_label, l
   }`, async () => {
     const keyFile = path.join(scratch, "keys", "id_rsa");
 
-    const create = await runHandlerOn(line, "create", { ENS_KEY_PAIR_PRIVATE_KEY_FILE: keyFile });
+    const create = await runHandlerOn(line, "create", {
+      ENS_KEY_PAIR_PRIVATE_KEY_FILE: keyFile,
+      ...claimedByThisRun(),
+    });
 
     expect(create.exitCode).toBe(HandlerExitCode.OK);
     const created = ens.keyPair(NAME);

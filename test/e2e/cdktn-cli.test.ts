@@ -67,7 +67,7 @@ testWithCdktn(
 
       const output = (run: { stdout: string; stderr: string }) => run.stdout + run.stderr;
       expect({ exitCode: deploy.exitCode, output: output(deploy) }).toMatchObject({ exitCode: 0 });
-      expect(output(deploy)).toContain("Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+      expect(output(deploy)).toContain("Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
       const synthesized = JSON.parse(
         fs.readFileSync(path.join(app, "cdktf.out", "stacks", STACK, "cdk.tf.json"), "utf8"),
       );
@@ -82,7 +82,7 @@ testWithCdktn(
       const destroy = await cdktn("destroy", STACK, "--auto-approve");
 
       expect({ exitCode: destroy.exitCode, output: output(destroy) }).toMatchObject({ exitCode: 0 });
-      expect(output(destroy)).toContain("Destroy complete! Resources: 2 destroyed.");
+      expect(output(destroy)).toContain("Destroy complete! Resources: 4 destroyed.");
       expect(output(destroy)).toMatch(
         new RegExp(
           `ens-key-pair: DeleteKeyPairs key_pair_name="${CREATED}" attempt=1 outcome=already-deleted code=PubKeyNameNotExist `,
