@@ -62,7 +62,7 @@ export function baseTerraformEnv(): Record<string, string> {
  * with the same remote backend are two checkouts of one project sharing one state.
  */
 export class TerraformWorkspace {
-  /** The project folder (holds the state file and whatever the stack writes). */
+  /** The project folder (holds cdktf.json, the state file and whatever the stack writes). */
   public readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "ens-e2e-"));
   private readonly outdir = path.join(this.dir, "cdktf.out");
   private initialized = false;
@@ -71,7 +71,13 @@ export class TerraformWorkspace {
     private readonly stackName: string,
     private readonly env: Record<string, string>,
     private readonly options: TerraformWorkspaceOptions = {},
-  ) {}
+  ) {
+    // A cdktf project folder, as `cdktf init` makes one: a relative privateKeyFile is relative to it.
+    fs.writeFileSync(
+      path.join(this.dir, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "true" }),
+    );
+  }
 
   /** Path of the local state file (unused when `options.backend` declares another backend). */
   public get stateFile(): string {
