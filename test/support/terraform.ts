@@ -151,18 +151,9 @@ export class TerraformWorkspace {
     return pull.output;
   }
 
-  /**
-   * Resolves once the wall clock is past the second of every claim this workspace's state records. Terraform's
-   * timestamps have whole seconds, and a create step planned within the very second of its key pair's claim counts
-   * as the run that made the claim (the safe reading; see lib/handler/key-pair-ownership.ts). A real run after an
-   * interruption comes seconds later at least; a test's next run may come sooner, so it waits for the clock.
-   */
+  /** Resolves once the wall clock is past the second of every claim this workspace's state records. */
   public async afterRecordedClaims(): Promise<void> {
-    const claims = [...(await this.stateJson()).matchAll(/"claimed_at": ?"([^"]+)"/g)]
-      .map((m) => Date.parse(m[1]))
-      .filter(Number.isFinite);
-    const waitMs = Math.max(0, ...claims.map((claim) => claim + 1_000 - Date.now()));
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    await pastRecordedClaims(await this.stateJson());
   }
 
   /** Removes the folder. */
@@ -181,6 +172,21 @@ export class TerraformWorkspace {
       ownProcessGroup,
     });
   }
+}
+
+/**
+ * Resolves once the wall clock is past the second of every claim `stateJson` (a Terraform state, or `show -json`)
+ * records. Terraform's timestamps have whole seconds, and a create step planned within the very second of its key
+ * pair's claim counts as the run that made the claim (the safe reading; see lib/handler/key-pair-ownership.ts). A
+ * real run after an interruption comes seconds later at least; a test's next run may come sooner, so it waits for
+ * the clock to pass that second.
+ */
+export async function pastRecordedClaims(stateJson: string): Promise<void> {
+  const claims = [...stateJson.matchAll(/"claimed_at": ?"([^"]+)"/g)]
+    .map((m) => Date.parse(m[1]))
+    .filter(Number.isFinite);
+  const waitMs = Math.max(0, ...claims.map((claim) => claim + 1_000 - Date.now()));
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
 }
 
 /** A finished terraform command as a {@link TerraformRun}; a signal that ended it reads as exit code -1. */
