@@ -7,6 +7,7 @@
 // (removalPolicy retain: the SDK must not even load), and a hand-written request without the SDK (the floor).
 import { build } from "esbuild";
 import { selfContainedBundleOptions } from "../scripts/handler-bundle/build-options.mjs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { median, round } from "./lib/stats.mjs";
@@ -36,6 +37,56 @@ export function deleteProvisionerEnvOf(root) {
     ENS_KEY_PAIR_MODE: "create",
     ...extra,
   });
+}
+
+const MODE_RUNS = 5;
+
+/**
+ * (b) per kind of key pair: the calls one delete step makes, counted over MODE_RUNS handler runs each (not timed).
+ * A stack with a recorded claim checks ownership first (one DescribeKeyPairs), then sends the one DeleteKeyPairs,
+ * also when the key pair is already gone; one deployed by release 0.1 in create mode keeps its single call.
+ */
+async function countCallsPerMode({ root, emulator, base, home, deleteProvisionerEnv }) {
+  const handler = join(root, "dist", "handler", "handler.js");
+  const publicKey = readFileSync(join(root, "examples", "keys", "demo_rsa.pub"), "utf8").trim();
+  const claim = {
+    ENS_KEY_PAIR_CLAIMED_AT: new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+  };
+  const modes = [
+    { id: "create", present: true, extra: claim },
+    {
+      id: "import",
+      present: true,
+      publicKey,
+      extra: { ...claim, ENS_KEY_PAIR_MODE: "import", ENS_KEY_PAIR_PUBLIC_KEY: publicKey },
+    },
+    { id: "create, already gone", present: false, extra: claim },
+    { id: "create, deployed by release 0.1 (no claim)", present: true, extra: {} },
+  ];
+  const perMode = {};
+  for (const mode of modes) {
+    const before = emulator.calls().length;
+    for (let run = 0; run < MODE_RUNS; run++) {
+      const keyPairName = `mode-${modes.indexOf(mode)}-${run}`;
+      if (mode.present) emulator.addKeyPair({ keyPairName, publicKey: mode.publicKey });
+      const result = await timedRun(process.execPath, [handler, "delete"], {
+        env: { ...base, ...deleteProvisionerEnv(keyPairName, mode.extra) },
+        cwd: home,
+      });
+      if (result.exitCode !== 0)
+        throw new Error(`(b) ${mode.id}: delete exited ${result.exitCode}: ${result.stderr}`);
+    }
+    const calls = emulator.calls().slice(before);
+    perMode[mode.id] = {
+      callsPerDelete: round(calls.length / MODE_RUNS, 3),
+      deleteKeyPairsPerDelete: round(
+        calls.filter((call) => call.action === "DeleteKeyPairs").length / MODE_RUNS,
+        3,
+      ),
+      actions: [...new Set(calls.map((call) => `${call.action}${call.code ? `:${call.code}` : ""}`))],
+    };
+  }
+  return perMode;
 }
 
 /**
@@ -95,6 +146,7 @@ export async function runColdStart({ root, EnsEmulator, plainBundle }) {
         if (iteration >= WARM_UP_ITERATIONS) samples[variant.id].push(round(run.wallMs, 2));
       }
     }
+    const callsPerMode = await countCallsPerMode({ root, emulator, base, home, deleteProvisionerEnv });
     const medians = Object.fromEntries(
       Object.entries(samples).map(([id, values]) => [id, round(median(values))]),
     );
@@ -128,6 +180,7 @@ export async function runColdStart({ root, EnsEmulator, plainBundle }) {
         errorCodes: targetCalls.filter((call) => call.code !== undefined).map((call) => call.code),
         keyPairsLeft: leftOver.length,
         callsPerDelete,
+        callsPerMode,
         target: "exactly 1",
         pass:
           callsPerDelete === 1 &&

@@ -5,7 +5,14 @@
 // by the limit, counted per key pair from the emulator's log (1 per create-mode delete). The target is 0 failures;
 // the wall time is reported against the ideal.
 import { performance } from "node:perf_hooks";
-import { destroyCallFigures, prepareEnsStack, resourcesInState, tail, terraform } from "./lib/ens-stack.mjs";
+import {
+  destroyCallFigures,
+  neededCallFigures,
+  prepareEnsStack,
+  resourcesInState,
+  tail,
+  terraform,
+} from "./lib/ens-stack.mjs";
 import { round } from "./lib/stats.mjs";
 
 const STACKS = 3;
@@ -60,8 +67,11 @@ export async function runConcurrentStacksDestroy({ root, EnsEmulator }) {
     emulator.faults.clear();
 
     const calls = emulator.calls().slice(callsBefore);
-    const neededCalls = calls.filter((call) => call.code !== "Throttling.User").length;
-    const idealSeconds = round(neededCalls / RATE_LIMIT_PER_SECOND);
+    const { neededCalls, neededCallsPerKeyPair, idealSeconds } = neededCallFigures(
+      calls,
+      keyPairs,
+      RATE_LIMIT_PER_SECOND,
+    );
     const resourcesLeft = (await Promise.all(stacks.map(resourcesInState))).reduce((sum, n) => sum + n, 0);
     const keyPairsLeft = emulator.keyPairs().length;
     const failedStacks = destroys.filter((run) => run.exitCode !== 0).length;
@@ -78,7 +88,7 @@ export async function runConcurrentStacksDestroy({ root, EnsEmulator }) {
       wallSeconds: round(wallSeconds),
       stackWallSeconds: destroys.map((run) => round(run.endedSeconds)),
       neededCalls,
-      neededCallsPerKeyPair: round(neededCalls / keyPairs, 3),
+      neededCallsPerKeyPair,
       idealSeconds,
       ratio: round(wallSeconds / idealSeconds, 3),
       target: "0 failures",

@@ -22,13 +22,21 @@ function coldStartRows({ coldStart, apiCalls }) {
     reference("(a) handler, removalPolicy retain (no API call)", "handler-retain"),
     reference("(a) hand-written signed request, no SDK (floor)", "minimal-request"),
     [
-      "(b) API calls per successful delete",
+      "(b) API calls per successful delete (the (a) runs: deployed by release 0.1, create mode)",
       `${apiCalls.calls} calls / ${apiCalls.deletes} deletes = ${apiCalls.callsPerDelete}`,
       "",
       "",
       apiCalls.target,
       verdict(apiCalls.pass),
     ],
+    ...Object.entries(apiCalls.callsPerMode ?? {}).map(([mode, figures]) => [
+      `(b) calls per delete step, ${mode}`,
+      `${figures.callsPerDelete} (${figures.deleteKeyPairsPerDelete} DeleteKeyPairs): ${figures.actions.join(", ")}`,
+      "",
+      "",
+      "one DeleteKeyPairs, at most one DescribeKeyPairs",
+      verdict(figures.deleteKeyPairsPerDelete === 1 && figures.callsPerDelete <= 2),
+    ]),
   ];
 }
 
@@ -64,7 +72,7 @@ function destroyRows({ destroyUnderRateLimit: destroy }) {
       `(c) destroy ${destroy.keyPairs} key pairs, -parallelism=${destroy.parallelism}, ${destroy.rateLimitPerSecond} calls/s`,
       `${destroy.wallSeconds} s, exit ${destroy.destroyExitCode}, left: ${destroy.resourcesLeftInState} in state, ` +
         `${destroy.keyPairsLeftInEmulator} in emulator; ${destroy.throttledResponses} throttled of ${destroy.calls} calls`,
-      `ideal ${destroy.keyPairs}/R: ${destroy.idealSeconds} s`,
+      `ideal ${destroy.neededCalls} calls (${destroy.neededCallsPerKeyPair}/key pair)/R: ${destroy.idealSeconds} s`,
       `${destroy.ratio}x`,
       destroy.target,
       verdict(destroy.pass),
@@ -93,9 +101,9 @@ function synthRows({ synthScaling: synth }) {
   const rows = synth.sizes.map((size) => [
     `(d) synth N=${size.count} (in process; whole process)`,
     `${ms(size.mediansMs.ens.synthMs)}; ${ms(size.mediansMs.ens.processMs)}`,
-    `bare: ${ms(size.mediansMs.bare.synthMs)}; ${ms(size.mediansMs.bare.processMs)}`,
-    `${size.synthRatio}x; ${size.processRatio}x`,
-    "<= 1.5x",
+    `bare: ${ms(size.mediansMs.bare.synthMs)}; ${ms(size.mediansMs.bare.processMs)} (same JSON by hand: ${ms(size.mediansMs.shape.synthMs)})`,
+    `${size.synthRatio}x; ${size.processRatio}x (vs same JSON: ${size.sameShapeRatio}x)`,
+    "<= 2x",
     verdict(size.pass),
   ]);
   const { ens, bare } = synth.growth;
@@ -108,6 +116,20 @@ function synthRows({ synthScaling: synth }) {
     "",
   ]);
   return rows;
+}
+
+function planRows({ planScaling: plan }) {
+  if (!plan) return [];
+  return [
+    [
+      `(h) terraform plan, ${plan.keyPairs} key pairs (new stack)`,
+      ms(plan.mediansMs.ens),
+      `${plan.keyPairs} bare terraform_data: ${ms(plan.mediansMs.bare)}`,
+      `${plan.ratio}x`,
+      plan.target,
+      verdict(plan.pass),
+    ],
+  ];
 }
 
 function sizeRows({ sizes, history }) {
@@ -145,6 +167,7 @@ export function formatTable(results) {
     ...destroyRows(results),
     ...concurrentDestroyRows(results),
     ...synthRows(results),
+    ...planRows(results),
     ...sizeRows(results),
   ];
   const line = (cells) => `| ${cells.join(" | ")} |`;

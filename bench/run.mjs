@@ -1,6 +1,6 @@
 // `npm run bench` (builds first): runs every benchmark, prints a table and writes bench/results.json.
 // `node bench/run.mjs <name>...` runs only the named ones (cold-start, node-lines, destroy, concurrent-destroy, synth,
-// sizes) and writes
+// plan, sizes) and writes
 // bench/out/results-partial.json instead, so a partial run never replaces the full results.
 // Every figure is a ratio against a baseline measured in the same run on the same machine (see README.md).
 import { execFileSync } from "node:child_process";
@@ -16,6 +16,7 @@ import { runDestroyUnderRateLimit } from "./destroy-under-rate-limit.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { cleanEnv, removeScratchDirs, scratchDir } from "./lib/processes.mjs";
 import { runNodeLines } from "./node-lines.mjs";
+import { runPlanScaling } from "./plan-scaling.mjs";
 import { formatTable } from "./results-table.mjs";
 import { runSynthScaling } from "./synth-scaling.mjs";
 
@@ -50,6 +51,9 @@ const BENCHMARKS = {
   synth: async (results) => {
     results.synthScaling = await runSynthScaling({ root });
   },
+  plan: async (results) => {
+    results.planScaling = await runPlanScaling({ root });
+  },
   sizes: async (results) => {
     results.sizes = measureArtifactSizes({
       root,
@@ -81,6 +85,7 @@ function summaryOf(results) {
     concurrentDestroyRatio: results.concurrentStacksDestroy?.ratio,
     concurrentDestroyFailedStacks: results.concurrentStacksDestroy?.failedStacks,
     synthRatios: results.synthScaling?.sizes?.map((size) => [size.count, size.synthRatio]),
+    planRatio: results.planScaling?.ratio,
     handlerBytes: results.sizes?.handlerBytes,
     tarballBytes: results.sizes?.tarballBytes,
   };

@@ -18,18 +18,19 @@ export function tail(output, lines = 30) {
 }
 
 /**
- * Synthesizes `keyPairs` EnsKeyPair named `<prefix>-<i>` (bench/synth-app.mjs, from the built package) into a fresh
- * scratch folder with local state, and runs `terraform init` there.
+ * Synthesizes `keyPairs` EnsKeyPair named `<prefix>-<i>` (bench/synth-app.mjs, from the built package; or another
+ * `kind` of that app, e.g. its bare baseline) into a fresh scratch folder with local state, and runs `terraform init`
+ * there.
  *
  * @returns the terraform options (env with the emulator's variables, cwd) for later runs of this stack
  */
-export async function prepareEnsStack({ root, label, keyPairs, prefix, emulatorEnv }) {
+export async function prepareEnsStack({ root, label, keyPairs, prefix, emulatorEnv = {}, kind = "ens" }) {
   const dir = scratchDir(label);
   const outdir = join(dir, "cdktf.out");
   const stateFile = join(dir, "terraform.tfstate");
   const synth = await timedRun(
     process.execPath,
-    [join(root, "bench", "synth-app.mjs"), "ens", String(keyPairs), outdir, stateFile, prefix],
+    [join(root, "bench", "synth-app.mjs"), kind, String(keyPairs), outdir, stateFile, prefix],
     { env: { PATH: process.env.PATH, HOME: dir }, cwd: dir },
   );
   if (synth.exitCode !== 0) throw new Error(`synth of ${keyPairs} EnsKeyPair failed: ${synth.stderr}`);
@@ -43,6 +44,19 @@ export async function prepareEnsStack({ root, label, keyPairs, prefix, emulatorE
 export async function resourcesInState(options) {
   const stateList = await terraform(["state", "list", "-no-color"], options);
   return stateList.stdout.split("\n").filter((line) => line.trim() !== "").length;
+}
+
+/**
+ * The ideal of a destroy under a rate limit: the calls it needs (every call not refused by the limit) ÷ the rate, and
+ * those calls per key pair.
+ */
+export function neededCallFigures(calls, keyPairs, ratePerSecond) {
+  const neededCalls = calls.filter((call) => call.code !== "Throttling.User").length;
+  return {
+    neededCalls,
+    neededCallsPerKeyPair: round(neededCalls / keyPairs, 3),
+    idealSeconds: round(neededCalls / ratePerSecond),
+  };
 }
 
 /** Figures over the calls one destroy made: throttled answers, other error codes, most calls for one key pair. */
