@@ -104,6 +104,18 @@ async function next(command: "create" | "delete", env: Record<string, string>) {
   return runHandler(command, { ...ens.env(), ENS_KEY_PAIR_NAME: NAME, ...env });
 }
 
+/** The whole environment of a handler process started here: a clean one, the emulator's, the name, then `env`. */
+function handlerEnv(env: Record<string, string>): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: scratch,
+    ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+    ...ens.env(),
+    ENS_KEY_PAIR_NAME: NAME,
+    ...env,
+  };
+}
+
 /** Resolves once the handler (or the emulator, for the handler's call) has reached the moment. */
 type Reached = (handler: RunningProcess) => Promise<void>;
 
@@ -116,14 +128,7 @@ async function interrupt(
 ): Promise<void> {
   const handler = startProcess(process.execPath, [HANDLER_BUNDLE, command], {
     cwd: scratch,
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: scratch,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-      ...ens.env(),
-      ENS_KEY_PAIR_NAME: NAME,
-      ...env,
-    },
+    env: handlerEnv(env),
   });
   await reached(handler);
   handler.signal(signal);
@@ -264,15 +269,7 @@ describe("a handler whose terraform was killed without it", () => {
     // alone does.
     const parent = startProcess("/bin/sh", ["-c", `"${process.execPath}" "${HANDLER_BUNDLE}" create; true`], {
       cwd: scratch,
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: scratch,
-        ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-        ...ens.env(),
-        ENS_KEY_PAIR_NAME: NAME,
-        ...kindEnv("create, private key file"),
-        ...claimedByEarlierRun(),
-      },
+      env: handlerEnv({ ...kindEnv("create, private key file"), ...claimedByEarlierRun() }),
     });
     await ens.waitForHeld(1, "CreateKeyPair", { timeoutMs: 10_000 });
 
