@@ -51,12 +51,12 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
- * True when a failed attempt may still have taken effect on the server: a 5xx answer, a broken connection, a
- * lost or unreadable answer, a read timeout. Throttling and refused connections are not ambiguous: the
- * request was rejected or never arrived.
+ * True when a failed attempt may still have taken effect on the server: a 5xx answer, an error inside an HTTP 200
+ * answer (it contradicts itself), a broken connection, a lost, unreadable or incomplete answer, a read timeout.
+ * Throttling (with HTTP 400) and refused connections are not ambiguous: the request was rejected or never arrived.
  */
 export function isAmbiguous(error: unknown): boolean {
-  if (error instanceof EnsApiError) return error.statusCode >= 500;
+  if (error instanceof EnsApiError) return error.statusCode >= 500 || error.statusCode < 400;
   if (error instanceof EnsTransportError) {
     return error.kind === "reset" || error.kind === "read-timeout" || error.kind === "bad-response";
   }

@@ -260,13 +260,10 @@ async function handOver(
 ): Promise<void> {
   const summary =
     `key pair ${quoted(input.keyPairName)} created ` +
-    `(KeyPairId ${created.keyPairId || "-"}, fingerprint ${created.fingerprint || "-"})`;
+    `(KeyPairId ${created.keyPairId}, fingerprint ${created.fingerprint || "-"})`;
   if (!input.privateKeyFile) {
     context.log.info(`${summary}; its private key was discarded because no privateKeyFile is set`);
     return;
-  }
-  if (!created.privateKeyBody) {
-    return rollBack(context, input, created, "the CreateKeyPair answer had no private key to write");
   }
   if (input.testHold) await holdForTest(context, input.testHold);
   try {

@@ -80,6 +80,24 @@ describe("isRetryable / isAmbiguous", () => {
     },
     { label: "NoPermission", error: apiError("NoPermission"), retryable: false, ambiguous: false },
     {
+      label: "an error code inside an HTTP 200 answer",
+      error: apiError("SomethingNew", 200),
+      retryable: false,
+      ambiguous: true,
+    },
+    {
+      label: "Throttling.User inside an HTTP 200 answer",
+      error: apiError("Throttling.User", 200),
+      retryable: true,
+      ambiguous: true,
+    },
+    {
+      label: "transport bad-response (IncompleteAnswer)",
+      error: new EnsTransportError("bad-response", "IncompleteAnswer", "no KeyPairId"),
+      retryable: true,
+      ambiguous: true,
+    },
+    {
       label: "SignatureDoesNotMatch",
       error: apiError("SignatureDoesNotMatch"),
       retryable: false,

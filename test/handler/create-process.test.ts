@@ -171,6 +171,60 @@ describe("create mode", () => {
   });
 });
 
+describe("create mode: a CreateKeyPair 200 answer that is never taken as a created key pair", () => {
+  test.each(["KeyPairId", "PrivateKeyBody"] as const)(
+    "without %s: the key pair it made is found by name, deleted by its ID and created again",
+    async (omit) => {
+      ens.faults.incompleteCreate(1, { omit });
+      const file = path.join(scratch, "id_rsa");
+
+      const result = await create({ ENS_KEY_PAIR_PRIVATE_KEY_FILE: file });
+
+      expect(result.exitCode).toBe(HandlerExitCode.OK);
+      expect(attemptLines(result.stderr, "CreateKeyPair")[0]).toContain(
+        "outcome=retrying code=IncompleteAnswer",
+      );
+      const calls = ens.calls();
+      expect(calls.map((call) => `${call.action}:${call.code ?? "OK"}`)).toEqual([
+        "CreateKeyPair:OK",
+        "CreateKeyPair:PubKeyNameExisted",
+        "DescribeKeyPairs:OK",
+        "DeleteKeyPairs:OK",
+        "CreateKeyPair:OK",
+      ]);
+      // Deleted by the ID DescribeKeyPairs showed for the key pair the incomplete answer made: never by name.
+      expect(calls[3].params).toEqual({ KeyPairId: expect.stringMatching(/^ssh-/) });
+      expect(ens.keyPairs()).toHaveLength(1);
+      expect(ens.keyPair(NAME)?.keyPairId).not.toBe(calls[3].params.KeyPairId);
+      expect(fingerprintOfPrivateKeyFile(file)).toBe(ens.keyPair(NAME)?.fingerprint);
+    },
+  );
+
+  test("without a private key file, the key pair the incomplete answer made is found and kept", async () => {
+    ens.faults.incompleteCreate(1, { omit: "KeyPairId" });
+
+    const result = await create({});
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "CreateKeyPair", "DescribeKeyPairs"]);
+    expect(ens.keyPairs()).toHaveLength(1);
+    expect(result.stderr).toContain(`key pair "${NAME}" (KeyPairId ${ens.keyPair(NAME)?.keyPairId}`);
+    expect(result.stderr).toContain("already exists and is this stack's; kept");
+  });
+
+  test("an error inside a 200 answer is a failure, and the name is looked up in case the key pair was made", async () => {
+    ens.faults.errorInOkAnswer("CreateKeyPair", 1, { code: "ens.interface.error" });
+
+    const result = await create({});
+
+    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs"]);
+    expect(errorLine(result.stderr)).toContain("ens.interface.error");
+    expect(errorLine(result.stderr)).toContain("(HTTP 200, RequestId");
+    expect(ens.keyPairs()).toEqual([]);
+  });
+});
+
 describe("import mode", () => {
   test("imports the public key", async () => {
     const result = await importKey();
