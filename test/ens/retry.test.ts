@@ -61,6 +61,36 @@ describe("isRetryable / isAmbiguous", () => {
     { label: "Throttling.Api", error: apiError("Throttling.Api"), retryable: true, ambiguous: false },
     { label: "Throttling", error: apiError("Throttling"), retryable: true, ambiguous: false },
     {
+      label: "Rejected.Throttling (the provider's NeedRetry retries it)",
+      error: apiError("Rejected.Throttling"),
+      retryable: true,
+      ambiguous: false,
+    },
+    {
+      label: "Throttling.User (HTTP 429)",
+      error: apiError("Throttling.User", 429),
+      retryable: true,
+      ambiguous: false,
+    },
+    {
+      label: "ens.interface.error (not retried; ambiguous)",
+      error: apiError("ens.interface.error"),
+      retryable: false,
+      ambiguous: true,
+    },
+    {
+      label: "CallInterface (not retried; ambiguous)",
+      error: apiError("CallInterface"),
+      retryable: false,
+      ambiguous: true,
+    },
+    {
+      label: "throttling in lower case is not the provider's Throttling",
+      error: apiError("throttled"),
+      retryable: false,
+      ambiguous: false,
+    },
+    {
       label: "ServiceUnavailable (HTTP 503)",
       error: apiError("ServiceUnavailable", 503),
       retryable: true,

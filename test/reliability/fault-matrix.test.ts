@@ -120,6 +120,9 @@ function exactlyWithGap(ms: number, ...expected: string[]): CallsExpectation {
   };
 }
 
+/** Throttling codes besides the emulator's default `Throttling.User` (reference §8: SDKs and provider). */
+const THROTTLING_VARIANTS = ["Throttling", "Throttling.Api", "Rejected.Throttling"];
+
 const DELETED = new RegExp(`key pair "${NAME}" deleted$`, "m");
 const ALREADY_DELETED = new RegExp(`key pair "${NAME}" already deleted \\(PubKeyNameNotExist\\)$`, "m");
 const NEXT_DESTROY_RETRIES = "Terraform keeps the key pair in state, and the next destroy retries.";
@@ -133,6 +136,14 @@ const DELETE_CASES: readonly DeleteCase[] = [
     keyAfter: "gone",
     calls: exactly(`${DELETE}:Throttling.User`, `${DELETE}:Throttling.User`, `${DELETE}:OK`),
   },
+  ...THROTTLING_VARIANTS.map((code): DeleteCase => ({
+    fault: `throttled once with ${code}, then answered`,
+    arrange: ({ emulator }) => emulator.faults.throttle(DELETE, 1, { code }),
+    exitCode: HandlerExitCode.OK,
+    message: DELETED,
+    keyAfter: "gone",
+    calls: exactly(`${DELETE}:${code}`, `${DELETE}:OK`),
+  })),
   {
     fault: "throttled once with x-acs-retry-after 1 s: the retry waits at least that long",
     arrange: ({ emulator }) => emulator.faults.throttle(DELETE, 1, { retryAfterSeconds: 1 }),
@@ -286,6 +297,15 @@ const CREATE_CASES: readonly CreateCase[] = [
     keyPairsAfter: "ours",
     calls: exactly(`${CREATE}:Throttling.User`, `${CREATE}:Throttling.User`, `${CREATE}:OK`),
   },
+  ...THROTTLING_VARIANTS.map((code): CreateCase => ({
+    fault: `throttled once with ${code}, then answered`,
+    mode: "create",
+    arrange: ({ emulator }) => emulator.faults.throttle(CREATE, 1, { code }),
+    exitCode: HandlerExitCode.OK,
+    message: CREATED,
+    keyPairsAfter: "ours",
+    calls: exactly(`${CREATE}:${code}`, `${CREATE}:OK`),
+  })),
   {
     // Create's deadline is a fixed 300 s, so "throttled forever" is shown with a retry-after beyond it: the handler
     // gives up as soon as it knows the next attempt could not start in time.
