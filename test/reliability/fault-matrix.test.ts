@@ -273,6 +273,55 @@ const DELETE_CASES: readonly DeleteCase[] = [
     calls: exactly(`${DELETE}:InvalidSecurityToken.Mismatch`),
   },
   {
+    fault:
+      "gone, but answered InvalidParameter.KeyPairName (no page says which code a missing key gets): DescribeKeyPairs confirms it gone",
+    arrange: ({ emulator }) => {
+      emulator.deleteKeyPair(NAME);
+      emulator.faults.apiError(DELETE, 1, { code: "InvalidParameter.KeyPairName" });
+    },
+    exitCode: HandlerExitCode.OK,
+    message: new RegExp(
+      `key pair "${NAME}" already deleted \\(DeleteKeyPairs answered InvalidParameter\\.KeyPairName, and DescribeKeyPairs shows it is gone\\)`,
+    ),
+    keyAfter: "gone",
+    calls: exactly(`${DELETE}:InvalidParameter.KeyPairName`, "DescribeKeyPairs:OK"),
+  },
+  {
+    fault: "CallInterface after the key is gone: DescribeKeyPairs confirms it gone",
+    arrange: ({ emulator }) => {
+      emulator.deleteKeyPair(NAME);
+      emulator.faults.apiError(DELETE, 1, { code: "CallInterface", message: "Call Interface Happen Error" });
+    },
+    exitCode: HandlerExitCode.OK,
+    message:
+      /already deleted \(DeleteKeyPairs answered CallInterface, and DescribeKeyPairs shows it is gone\)/,
+    keyAfter: "gone",
+    calls: exactly(`${DELETE}:CallInterface`, "DescribeKeyPairs:OK"),
+  },
+  {
+    fault:
+      "ens.interface.error while the key exists: confirmed still there, fails with code, message and RequestId",
+    arrange: ({ emulator }) =>
+      emulator.faults.apiError(DELETE, 1, {
+        code: "ens.interface.error",
+        message: "Call Interface Happen Error",
+      }),
+    exitCode: HandlerExitCode.FAILED,
+    message:
+      /DeleteKeyPairs failed for key pair "faulty-key": ens\.interface\.error: Call Interface Happen Error \(HTTP 400, RequestId [-\w]+\)/,
+    keyAfter: "kept",
+    calls: exactly(`${DELETE}:ens.interface.error`, "DescribeKeyPairs:OK"),
+  },
+  {
+    fault: "an error inside an HTTP 200 answer while the key exists: confirmed still there, fails naming it",
+    arrange: ({ emulator }) =>
+      emulator.faults.errorInOkAnswer(DELETE, 1, { code: "InvalidOperation.Denied" }),
+    exitCode: HandlerExitCode.FAILED,
+    message: /InvalidOperation\.Denied: .* \(HTTP 200, RequestId [-\w]+\)/,
+    keyAfter: "kept",
+    calls: exactly(`${DELETE}:InvalidOperation.Denied`, "DescribeKeyPairs:OK"),
+  },
+  {
     fault: "already deleted (PubKeyNameNotExist)",
     arrange: ({ emulator }) => emulator.deleteKeyPair(NAME),
     exitCode: HandlerExitCode.OK,
@@ -413,6 +462,31 @@ const CREATE_CASES: readonly CreateCase[] = [
     message: /InvalidSecurityToken\.\w+.*the STS security token is invalid or expired/,
     keyPairsAfter: "none",
     calls: exactly(`${CREATE}:InvalidSecurityToken.Mismatch`),
+  },
+  ...(["KeyPairId", "PrivateKeyBody"] as const).map((omit): CreateCase => ({
+    fault: `answered HTTP 200 without ${omit}: the key it made is found by name, deleted by ID and created again`,
+    mode: "create",
+    arrange: ({ emulator }) => emulator.faults.incompleteCreate(1, { omit }),
+    exitCode: HandlerExitCode.OK,
+    message: CREATED,
+    keyPairsAfter: "ours",
+    calls: exactly(
+      `${CREATE}:OK`,
+      `${CREATE}:PubKeyNameExisted`,
+      "DescribeKeyPairs:OK",
+      `${DELETE}:OK`,
+      `${CREATE}:OK`,
+    ),
+  })),
+  {
+    fault:
+      "ens.interface.error inside an HTTP 200 answer: not retried, the name is looked up, nothing is left",
+    mode: "create",
+    arrange: ({ emulator }) => emulator.faults.errorInOkAnswer(CREATE, 1, { code: "ens.interface.error" }),
+    exitCode: HandlerExitCode.FAILED,
+    message: /CreateKeyPair failed for key pair "faulty-key": ens\.interface\.error: .*\(HTTP 200, RequestId/,
+    keyPairsAfter: "none",
+    calls: exactly(`${CREATE}:ens.interface.error`, "DescribeKeyPairs:OK"),
   },
   {
     fault: "name taken by a key this run did not create: left untouched",
