@@ -81,8 +81,8 @@ export interface KeyPairQuery {
 export interface KeyPairPage {
   /** The key pairs on this page. */
   readonly keyPairs: readonly EnsKeyPairSummary[];
-  /** How many key pairs match in total. */
-  readonly totalCount: number;
+  /** How many key pairs match in total. @default - the answer had no usable TotalCount */
+  readonly totalCount?: number;
   /** The RequestId. */
   readonly requestId?: string;
 }
@@ -191,10 +191,14 @@ export class EnsClient {
     );
     const list = (body.KeyPairs as { KeyPair?: unknown } | undefined)?.KeyPair;
     const keyPairs = Array.isArray(list) ? list.map(summaryOf) : [];
-    const total = Number(body.TotalCount);
+    // An int in the SDK model; a missing or unreadable one stays unknown rather than guessed from this page.
+    const total =
+      typeof body.TotalCount === "number" || typeof body.TotalCount === "string"
+        ? Number(body.TotalCount)
+        : NaN;
     return {
       keyPairs,
-      totalCount: Number.isFinite(total) ? total : keyPairs.length,
+      totalCount: Number.isInteger(total) && total >= 0 ? total : undefined,
       requestId: requestIdOf(body),
     };
   }

@@ -114,6 +114,27 @@ describe("list", () => {
     ]);
   });
 
+  describe("against an ENS that sends at most 10 key pairs a page (readings.maxPageSize: 10)", () => {
+    let capped: EnsEmulator;
+    useEmulator((started) => (capped = started), { rsaBits: 1024, readings: { maxPageSize: 10 } });
+
+    test("follows TotalCount past the short pages: all 25 listed, in three calls", async () => {
+      const names = Array.from({ length: 25 }, (_, i) => `capped-${String(i).padStart(2, "0")}`);
+      for (const name of names) capped.addKeyPair({ keyPairName: name, publicKey: RSA_PUBLIC_KEY });
+
+      const result = await runCliAgainst(capped, ["list", "--json"]);
+
+      expect(result.exitCode).toBe(0);
+      expect(JSON.parse(result.stdout).map((k: { keyPairName: string }) => k.keyPairName)).toEqual(names);
+      expect(capped.calls().map((call) => [call.params.PageNumber, call.params.PageSize])).toEqual([
+        ["1", "50"],
+        ["2", "50"],
+        ["3", "50"],
+      ]);
+      expect(result.stderr).toContain("ens-key-pair: 25 of 25 key pairs listed");
+    });
+  });
+
   test("no key pairs: a table with only its header", async () => {
     const result = await runCliAgainst(ens, ["list"]);
 
