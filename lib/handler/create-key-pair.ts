@@ -28,6 +28,7 @@ import type { CreateModeInput, ImportModeInput } from "./handler-input";
 import { importKeyPair, NAME_TAKEN_CODE } from "./import-key-pair";
 import { Ownership, OwnershipEvidence, ownershipOf } from "./key-pair-ownership";
 import { readPrivateKeyFile, writePrivateKeyFile } from "./private-key-file";
+import { InvalidPrivateKeyBodyError, privateKeyPemOf } from "./private-key-pem";
 
 /** Default deadline of the create command. */
 export const CREATE_TIMEOUT_MS = 300_000;
@@ -265,9 +266,16 @@ async function handOver(
     context.log.info(`${summary}; its private key was discarded because no privateKeyFile is set`);
     return;
   }
+  let pem: string;
+  try {
+    pem = privateKeyPemOf(created.privateKeyBody);
+  } catch (error) {
+    if (!(error instanceof InvalidPrivateKeyBodyError)) throw error;
+    return rollBack(context, input, created, `${error.message}, so no private key file could be written`);
+  }
   if (input.testHold) await holdForTest(context, input.testHold);
   try {
-    await writePrivateKeyFile(input.privateKeyFile, created.privateKeyBody);
+    await writePrivateKeyFile(input.privateKeyFile, pem);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return rollBack(

@@ -122,6 +122,44 @@ function privateKeyFile(): string {
   return path.join(scratch, "keys", "id_rsa");
 }
 
+describe("a PrivateKeyBody the handler cannot write", () => {
+  /** A client whose CreateKeyPair answers carry this PrivateKeyBody (the key pair itself is made for real). */
+  class GarbledPrivateKey extends EnsClient {
+    constructor() {
+      super(CLIENT_OPTIONS());
+    }
+    public override async createKeyPair(keyPairName: string, timeLeftMs: number): Promise<CreatedKeyPair> {
+      const created = await super.createKeyPair(keyPairName, timeLeftMs);
+      return {
+        ...created,
+        privateKeyBody: "-----BEGIN RSA PRIVATE KEY-----\\ngarbled\\n-----END RSA PRIVATE KEY-----",
+      };
+    }
+  }
+
+  test("is never written: the key pair is rolled back by its ID, and the run fails saying why", async () => {
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock, new GarbledPrivateKey());
+    const file = privateKeyFile();
+
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), THIS_RUN, { privateKeyFile: file }),
+    );
+
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DeleteKeyPairs"]);
+    expect(ens.calls()[1].params).toEqual({ KeyPairId: expect.stringMatching(/^ssh-/) });
+    expect(ens.keyPairs()).toEqual([]);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(lines.at(-1)).toContain(
+      "was created, but the CreateKeyPair answer's PrivateKeyBody is not a private key node:crypto can read",
+    );
+    expect(lines.at(-1)).toContain("it was deleted again (rolled back)");
+    expect(lines.join("\n")).not.toContain("garbled");
+  });
+});
+
 describe("the name is taken when the claim was made by this run", () => {
   test("a key pair that was there already is someone else's, however recent: untouched, create fails", async () => {
     const other = ens.addKeyPair({ keyPairName: NAME });
