@@ -144,7 +144,7 @@ async function lookUp(
 
 /**
  * Deletes a key pair of this stack by its KeyPairId (never by name: another key pair may hold the name by then).
- * When that fails, ends the run with a notice naming the key.
+ * When that fails, or there is no ID to delete by, ends the run with a notice naming the key.
  */
 async function deleteOwnKeyPair(
   context: HandlerContext,
@@ -152,6 +152,14 @@ async function deleteOwnKeyPair(
   keyPair: { readonly keyPairId: string },
   why: string,
 ): Promise<void> {
+  if (!keyPair.keyPairId) {
+    throw new CommandFailure(
+      `KEY PAIR LEAKED: key pair ${quoted(input.keyPairName)} was created by this stack, but ${why}, and ` +
+        "DescribeKeyPairs listed it without a KeyPairId, so it was not deleted (by name, the delete could remove " +
+        "a key pair that took the name since). It is still in Alibaba Cloud and its name is taken: delete it " +
+        `yourself (${deleteHint(input.keyPairName)}). ${CREATE_FAILURE_CONSEQUENCE}`,
+    );
+  }
   const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
   try {
     await deleteKeyPairById(

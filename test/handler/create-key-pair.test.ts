@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { StaticAKCredentialsProvider } from "@alicloud/credentials";
-import { CreatedKeyPair, EnsClient } from "../../lib/ens/ens-client";
+import { CreatedKeyPair, EnsClient, KeyPairPage, KeyPairQuery } from "../../lib/ens/ens-client";
 import { EnsApiError, EnsTransportError } from "../../lib/ens/ens-errors";
 import { EnsLog } from "../../lib/ens/ens-log";
 import { RetryClock } from "../../lib/ens/retry";
@@ -230,6 +230,33 @@ describe("the name is taken when the claim was made by an earlier run", () => {
     const [made] = ens.keyPairs();
     expect(made.keyPairId).not.toBe(lost.keyPairId);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  test("one that DescribeKeyPairs lists without a KeyPairId is never deleted (not by name either): the run fails", async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+    /** A client whose DescribeKeyPairs items lack their KeyPairId. */
+    class NoIdsListed extends EnsClient {
+      constructor() {
+        super(CLIENT_OPTIONS());
+      }
+      public override async describeKeyPairs(query: KeyPairQuery, timeLeftMs: number): Promise<KeyPairPage> {
+        const page = await super.describeKeyPairs(query, timeLeftMs);
+        return { ...page, keyPairs: page.keyPairs.map((keyPair) => ({ ...keyPair, keyPairId: "" })) };
+      }
+    }
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock, new NoIdsListed());
+
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), EARLIER_RUN, { privateKeyFile: privateKeyFile() }),
+    );
+
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs"]);
+    expect(ens.keyPair(NAME)).toBeDefined();
+    expect(lines.at(-1)).toContain(`KEY PAIR LEAKED: key pair "${NAME}" was created by this stack`);
+    expect(lines.at(-1)).toContain("DescribeKeyPairs listed it without a KeyPairId, so it was not deleted");
   });
 
   test("one whose private key file is in place is kept as it is: a finished create is never redone", async () => {
