@@ -6,6 +6,7 @@ import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY } from "../fixtures/keys";
 import { actionsCalled, errorLine, runCliAgainst } from "./cli-process";
 import { useEmulator } from "../support/emulator";
+import { onTheWire } from "../support/fingerprints";
 
 let ens: EnsEmulator;
 
@@ -29,7 +30,7 @@ describe("describe", () => {
     expect(result.exitCode).toBe(0);
     expect(tableRows(result.stdout)).toEqual([
       ["NAME", "KEY PAIR ID", "FINGERPRINT", "CREATED"],
-      ["web-1", key.keyPairId, key.fingerprint, key.creationTime],
+      ["web-1", key.keyPairId, onTheWire(key.fingerprint), key.creationTime],
     ]);
     const [header, row] = result.stdout.split("\n");
     expect(header.indexOf("KEY PAIR ID")).toBe(row.indexOf(key.keyPairId));
@@ -47,7 +48,7 @@ describe("describe", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       keyPairName: "web-1",
       keyPairId: key.keyPairId,
-      fingerprint: key.fingerprint,
+      fingerprint: onTheWire(key.fingerprint),
       creationTime: key.creationTime,
     });
   });
@@ -80,7 +81,7 @@ describe("list", () => {
     expect(result.exitCode).toBe(0);
     expect(tableRows(result.stdout)).toEqual([
       ["NAME", "KEY PAIR ID", "FINGERPRINT", "CREATED"],
-      ...keys.map((k) => [k.keyPairName, k.keyPairId, k.fingerprint, k.creationTime]),
+      ...keys.map((k) => [k.keyPairName, k.keyPairId, onTheWire(k.fingerprint), k.creationTime]),
     ]);
     expect(result.stderr).toContain("ens-key-pair: 3 of 3 key pairs listed");
   });

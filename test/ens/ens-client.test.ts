@@ -10,6 +10,7 @@ import { parseEndpoint, Endpoint } from "../../lib/endpoint";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { useEmulator } from "../support/emulator";
+import { onTheWire } from "../support/fingerprints";
 
 const TIME_LEFT_MS = 10_000;
 
@@ -44,7 +45,7 @@ describe("actions", () => {
     const stored = ens.keyPair("client-key");
     expect(created).toEqual({
       keyPairId: stored?.keyPairId,
-      fingerprint: stored?.fingerprint,
+      fingerprint: onTheWire(stored?.fingerprint ?? ""),
       privateKeyBody: expect.stringMatching(/^-----BEGIN RSA PRIVATE KEY-----/),
       requestId: ens.calls()[0].requestId,
     });
@@ -54,7 +55,7 @@ describe("actions", () => {
   test("ImportKeyPair sends the public key and returns its fingerprint", async () => {
     const imported = await clientFor(ens.endpoint).importKeyPair("client-key", RSA_PUBLIC_KEY, TIME_LEFT_MS);
 
-    expect(imported.fingerprint).toBe(RSA_PUBLIC_KEY_MD5);
+    expect(imported.fingerprint).toBe(onTheWire(RSA_PUBLIC_KEY_MD5));
     expect(ens.calls()[0].params).toEqual({ KeyPairName: "client-key", PublicKeyBody: RSA_PUBLIC_KEY });
   });
 
@@ -71,7 +72,7 @@ describe("actions", () => {
       {
         keyPairName: "client-key",
         keyPairId: added.keyPairId,
-        fingerprint: RSA_PUBLIC_KEY_MD5,
+        fingerprint: onTheWire(RSA_PUBLIC_KEY_MD5),
         creationTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
       },
     ]);

@@ -15,7 +15,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { HandlerExitCode } from "../../lib/handler-contract";
-import { EmulatedKeyPair, EmulatorCall, EnsEmulator } from "../../lib/testing";
+import {
+  DEFAULT_READINGS,
+  EmulatedKeyPair,
+  EmulatorCall,
+  EnsEmulator,
+  FINGERPRINT_FORMATS,
+  FingerprintFormat,
+} from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { HandlerProcessResult, runHandler } from "../support/handler-process";
 import { claimedByThisRun } from "../handler/handler-harness";
@@ -332,7 +339,7 @@ const DELETE_CASES: readonly DeleteCase[] = [
 ];
 
 const CREATED = new RegExp(
-  `key pair "${NAME}" created \\(KeyPairId ssh-\\w+, fingerprint [0-9a-f:]{47}\\); private key written`,
+  `key pair "${NAME}" created \\(KeyPairId ssh-\\w+, fingerprint [0-9a-f]{32}\\); private key written`,
 );
 const IMPORTED = new RegExp(`key pair "${NAME}" imported \\(fingerprint ${RSA_PUBLIC_KEY_MD5}\\)`);
 
@@ -546,22 +553,33 @@ const CREATE_CASES: readonly CreateCase[] = [
   },
 ];
 
+/** One emulator per reading of KeyPairFingerPrint: the import rows run under both. */
+let emulators: Record<FingerprintFormat, EnsEmulator>;
+/** The emulator of the running test: the default reading's, unless its describe block picks another. */
 let ens: EnsEmulator;
 let scratch: string;
 /** Where create mode writes the private key (inside `scratch`). */
 let privateKeyFile: string;
 
 beforeAll(async () => {
-  // The PubKeyAttachedWithInstance case needs the reading where ENS refuses to delete a key in use.
-  ens = await EnsEmulator.start({ rsaBits: 1024, readings: { attachedKeyDelete: "refuses" } });
-  ens.addCredential(STS_CREDENTIAL);
+  const start = async (fingerprintFormat: FingerprintFormat) => {
+    // The PubKeyAttachedWithInstance case needs the reading where ENS refuses to delete a key in use.
+    const emulator = await EnsEmulator.start({
+      rsaBits: 1024,
+      readings: { attachedKeyDelete: "refuses", fingerprintFormat },
+    });
+    emulator.addCredential(STS_CREDENTIAL);
+    return emulator;
+  };
+  emulators = { hex: await start("hex"), colon: await start("colon") };
 });
 
 afterAll(async () => {
-  await ens.stop();
+  await Promise.all(Object.values(emulators).map((emulator) => emulator.stop()));
 });
 
 beforeEach(() => {
+  ens = emulators[DEFAULT_READINGS.fingerprintFormat];
   ens.reset();
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ens-fault-matrix-"));
   privateKeyFile = path.join(scratch, "keys", `${NAME}.pem`);
@@ -671,7 +689,7 @@ describe("create", () => {
         };
   }
 
-  test.each(CREATE_CASES)("$mode mode: $fault", async (row) => {
+  async function runCreateCase(row: CreateCase): Promise<void> {
     await row.arrange?.({ emulator: ens, privateKeyFile });
     const before = identities(ens.keyPairs());
 
@@ -701,6 +719,18 @@ describe("create", () => {
     }
     expect(fs.statSync(privateKeyFile).mode & 0o777).toBe(0o600);
     expect(privateKeyFileFingerprint(privateKeyFile)).toBe(key?.fingerprint);
+  }
+
+  test.each(CREATE_CASES.filter((row) => row.mode === "create"))("create mode: $fault", runCreateCase);
+
+  // Import mode compares fingerprints (the recorded one with DescribeKeyPairs'): under both readings of the wire.
+  describe.each(FINGERPRINT_FORMATS)("readings.fingerprintFormat %s", (fingerprintFormat) => {
+    beforeEach(() => {
+      ens = emulators[fingerprintFormat];
+      ens.reset();
+    });
+
+    test.each(CREATE_CASES.filter((row) => row.mode === "import"))("import mode: $fault", runCreateCase);
   });
 
   test("the one failure that leaves a key: the rollback itself is refused, and the message says so loudly", async () => {
