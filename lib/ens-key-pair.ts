@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import { Annotations, Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { handlerScriptOf } from "./custom-resource/handler-asset";
@@ -55,8 +54,10 @@ export interface EnsKeyPairProps {
   readonly publicKey?: string;
 
   /**
-   * Create mode only: file the handler writes the new private key to, with mode 0600. A relative path is resolved
-   * against the directory where cdktf runs (the project folder). The key never appears in `cdk.tf.json`, state or logs.
+   * Create mode only: file the handler writes the new private key to, with mode 0600. A relative path is relative to
+   * the cdktf project folder (the one holding `cdktf.json`, where cdktf runs), and is resolved by the handler when
+   * Terraform runs, so the synthesized configuration holds no path of this machine. The key never appears in
+   * `cdk.tf.json`, state or logs.
    *
    * @default - the private key is discarded (a synth warning says so)
    */
@@ -160,7 +161,7 @@ export class EnsKeyPair extends Construct {
     if (props.privateKeyFile !== undefined) {
       if (this.mode === KeyPairMode.IMPORT) throw privateKeyFileInImportMode(where);
       if (props.adoptExisting) throw privateKeyFileWithAdoption(where);
-      settings.private_key_file = resolvedPrivateKeyFile(where, props.privateKeyFile);
+      settings.private_key_file = checkedPrivateKeyFile(where, props.privateKeyFile);
     } else if (this.mode === KeyPairMode.CREATE && !props.adoptExisting) {
       Annotations.of(this).addWarning(
         `EnsKeyPair "${where}" creates a key pair without privateKeyFile: ENS returns the private key only once and ` +
@@ -254,8 +255,9 @@ function checkedKeyPairId(where: string, id: string): string {
   return id;
 }
 
-function resolvedPrivateKeyFile(where: string, file: string): string {
+/** Kept as written: a relative path is resolved by the handler when Terraform runs, against the cdktf project. */
+function checkedPrivateKeyFile(where: string, file: string): string {
   if (Token.isUnresolved(file)) return file;
   if (file.trim() === "") throw emptyPrivateKeyFile(where);
-  return path.resolve(file);
+  return file;
 }

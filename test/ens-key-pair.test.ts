@@ -1,11 +1,12 @@
 import "cdktf/lib/testing/adapters/jest";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { EnsKeyPair, EnsKeyPairProps } from "../lib";
 import { TerraformData } from "../lib/custom-resource/terraform-data";
 import { ED25519_PUBLIC_KEY, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "./fixtures/keys";
-import { synthesizedData, synthesizedKeyPair } from "./support/synthesized-key-pair";
+import { handlerCommandPattern, synthesizedData, synthesizedKeyPair } from "./support/synthesized-key-pair";
 
 function stackWith(props: Partial<EnsKeyPairProps> = {}): { stack: TerraformStack; keyPair: EnsKeyPair } {
   const stack = new TerraformStack(Testing.app(), "stack");
@@ -33,7 +34,7 @@ describe("synthesized shape", () => {
     expect(kp.input).toEqual({
       key_pair_name: "my-key",
       mode: "create",
-      private_key_file: path.resolve("keys/my-key.pem"),
+      private_key_file: "keys/my-key.pem",
       removal_policy: "destroy",
       delete_timeout_seconds: "300",
     });
@@ -44,9 +45,7 @@ describe("synthesized shape", () => {
     // The main resource has no create-time provisioner, so no failed or interrupted create can taint it.
     expect(kp.resource.provisioner).toHaveLength(1);
     expect(kp.deleteExec.when).toBe("destroy");
-    expect(kp.deleteExec.command).toMatch(
-      /^exec node assets\/EnsKeyPairHandler\/[0-9A-F]{32}\/handler\.js delete$/,
-    );
+    expect(kp.deleteExec.command).toMatch(handlerCommandPattern("delete"));
     expect(kp.deleteExec.environment).toEqual({
       ENS_KEY_PAIR_NAME: '${try(self.input.key_pair_name, "")}',
       ENS_KEY_PAIR_MODE: '${try(self.input.mode, "")}',
@@ -84,6 +83,7 @@ describe("synthesized shape", () => {
     const kp = synthesizedKeyPair(stack);
     for (const exec of [kp.deleteExec, kp.createExec]) {
       expect(exec.command).not.toContain("${");
+      expect(exec.command).not.toMatch(/\$/);
       const references = [...JSON.stringify(exec).matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
       expect(references.length).toBeGreaterThan(0);
       for (const reference of references)
@@ -137,7 +137,7 @@ describe("synthesized shape", () => {
   test("input values are escaped for HCL: quotes, backslashes, newlines and template sequences stay literal", () => {
     const file = 'keys/we"ird\\${x}%{y}\n\u0001.pem';
     const { stack } = stackWith({ privateKeyFile: file });
-    expect(synthesizedKeyPair(stack).input.private_key_file).toBe(path.resolve(file));
+    expect(synthesizedKeyPair(stack).input.private_key_file).toBe(file);
   });
 
   test("all key pairs of a stack share one handler asset; each stack gets its own", () => {
@@ -157,9 +157,7 @@ describe("synthesized shape", () => {
   test("the handler asset is the build's folder (handler.js stays CommonJS), named by the build's content hash", () => {
     const { stack } = stackWith();
     const hash = fs.readFileSync(path.join(__dirname, "..", "dist", "handler.hash"), "utf8").trim();
-    expect(synthesizedKeyPair(stack).createExec.command).toBe(
-      `exec node assets/EnsKeyPairHandler/${hash}/handler.js create`,
-    );
+    expect(synthesizedKeyPair(stack).createExec.command).toMatch(handlerCommandPattern("create", hash));
     const assetDir = path.join(__dirname, "..", "dist", "handler");
     expect(fs.readdirSync(assetDir).sort()).toEqual(["handler.js", "package.json"]);
     expect(JSON.parse(fs.readFileSync(path.join(assetDir, "package.json"), "utf8"))).toEqual({
@@ -311,11 +309,31 @@ describe("synth-time validation", () => {
     expect(synthError({ privateKeyFile: " " })).toMatch(/privateKeyFile is an empty string/);
   });
 
-  test("a relative privateKeyFile resolves against the directory cdktf runs in", () => {
+  test("a relative privateKeyFile is kept as written (the handler resolves it against the project at run time)", () => {
     const { stack } = stackWith({ privateKeyFile: "../keys/k.pem" });
-    expect(synthesizedKeyPair(stack).input.private_key_file).toBe(
-      path.resolve(process.cwd(), "../keys/k.pem"),
-    );
+    expect(synthesizedKeyPair(stack).input.private_key_file).toBe("../keys/k.pem");
+  });
+
+  test("the same project synthesized in two folders gives the same resources, byte for byte", () => {
+    const synthIn = (folder: string) => {
+      const previous = process.cwd();
+      process.chdir(folder);
+      try {
+        const { stack } = stackWith({ privateKeyFile: "keys/k.pem" });
+        new EnsKeyPair(stack, "imported", { keyPairName: "imported", publicKey: RSA_PUBLIC_KEY });
+        return JSON.stringify(JSON.parse(Testing.synth(stack)).resource);
+      } finally {
+        process.chdir(previous);
+      }
+    };
+    const [a, b] = ["a", "b"].map((name) => fs.mkdtempSync(path.join(os.tmpdir(), `ens-checkout-${name}-`)));
+    try {
+      expect(synthIn(a)).toBe(synthIn(b));
+      expect(synthIn(a)).not.toContain(a);
+      expect(synthIn(a)).not.toContain(os.homedir());
+    } finally {
+      for (const folder of [a, b]) fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test("a full app synth (with validations) succeeds", () => {

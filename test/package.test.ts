@@ -61,6 +61,11 @@ testWithTerraform(
         platform: "node",
       }).code;
       fs.writeFileSync(path.join(app, "main.js"), code);
+      // A cdktf project: its relative privateKeyFile ("keys/web.pem") is relative to the folder of cdktf.json.
+      fs.writeFileSync(
+        path.join(app, "cdktf.json"),
+        JSON.stringify({ language: "typescript", app: "node main.js" }),
+      );
       execFileSync(process.execPath, ["main.js"], {
         cwd: app,
         env: { PATH: process.env.PATH, CDKTF_OUTDIR: "cdktf.out" },

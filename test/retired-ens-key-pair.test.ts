@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { EnsKeyPair, RetiredEnsKeyPair } from "../lib";
+import { handlerCommandPattern } from "./support/synthesized-key-pair";
 
 interface RemovedBlockJson {
   from: string;
@@ -39,7 +40,7 @@ describe("RetiredEnsKeyPair", () => {
     const after = synthesized((stack) => new RetiredEnsKeyPair(stack, "kp"));
     const [{ "local-exec": exec }] = after.removed?.[0].provisioner ?? [];
     expect(exec.when).toBe("destroy");
-    expect(exec.command).toMatch(/^exec node assets\/EnsKeyPairHandler\/[0-9A-F]{32}\/handler\.js delete$/);
+    expect(exec.command).toMatch(handlerCommandPattern("delete"));
     expect(exec.environment.ENS_KEY_PAIR_NAME).toBe('${try(self.input.key_pair_name, "")}');
     for (const value of Object.values(exec.environment))
       expect(value).toMatch(/^\$\{try\(self\.input\.[a-z_]+, ""\)\}$/);

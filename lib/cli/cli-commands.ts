@@ -6,11 +6,14 @@
 /** The CLI's name, as users type it. */
 export const CLI_NAME = "ens-key-pair";
 
-/** How long `describe` and `list` keep retrying transient errors, in seconds (`delete` has --timeout). */
+/**
+ * How long the read-only calls keep retrying transient errors, in seconds: `describe`, `list`, each lookup of
+ * `drift`, and the listing of `sweep` (`delete` and sweep's deletes have --timeout).
+ */
 export const READ_TIMEOUT_SECONDS = 60;
 
 /** The commands. */
-export const CLI_COMMANDS = ["describe", "list", "delete"] as const;
+export const CLI_COMMANDS = ["describe", "list", "delete", "drift", "sweep"] as const;
 
 /** A command name. */
 export type CliCommandName = (typeof CLI_COMMANDS)[number];
@@ -37,4 +40,17 @@ export const COMMAND_OPTIONS = {
     "dry-run": { type: "boolean" },
     timeout: { type: "string" },
   },
+  drift: { state: { type: "string", multiple: true }, json: { type: "boolean" } },
+  sweep: {
+    prefix: { type: "string" },
+    state: { type: "string", multiple: true },
+    "dry-run": { type: "boolean" },
+    yes: { type: "boolean" },
+    "min-age": { type: "string" },
+    timeout: { type: "string" },
+    json: { type: "boolean" },
+  },
 } as const;
+
+/** sweep's default minimum age, in seconds: older than any apply still creating a key pair. */
+export const DEFAULT_SWEEP_MIN_AGE_SECONDS = 3600;

@@ -15,7 +15,23 @@ import {
 import { ENDPOINT_ENV_VARS } from "../ens/ens-endpoint";
 import { DEFAULT_ENS_HOST } from "../endpoint";
 import { DEFAULT_DELETE_TIMEOUT_SECONDS } from "../handler-contract";
-import { CLI_NAME, CliCommandName, READ_TIMEOUT_SECONDS } from "./cli-commands";
+import {
+  CLI_NAME,
+  CliCommandName,
+  DEFAULT_SWEEP_MIN_AGE_SECONDS,
+  READ_TIMEOUT_SECONDS,
+} from "./cli-commands";
+import { TERRAFORM_BINARY_VAR } from "./state-source";
+
+const STATES = `A STATE is one of:
+  FILE             a state file (terraform.tfstate), converted with \`terraform show -json FILE\` run in the
+                   current folder: offline when it holds only EnsKeyPairs; with alicloud resources it needs a
+                   folder where \`terraform init\` installed that provider, or pass its show output instead
+  FILE             a file holding \`terraform show -json\` output: read as it is
+  FOLDER           a stack folder (cdktf.out/stacks/<stack>, initialized): \`terraform show -json\` runs there
+                   and reads the stack's backend, local or remote
+  -                \`terraform show -json\` output on stdin
+terraform is ${TERRAFORM_BINARY_VAR} if set, else terraform on PATH.`;
 
 const COMMAND_HELP: Readonly<Record<CliCommandName, string>> = {
   describe: `Usage: ${CLI_NAME} describe --name NAME [--json] [--endpoint URL]
@@ -55,12 +71,59 @@ Examples:
   ${CLI_NAME} delete --name web-1
   ${CLI_NAME} delete --id ssh-5lywanlkih1zo9yl8eg1 --timeout 60
 `,
+  drift: `Usage: ${CLI_NAME} drift STATE... [--state STATE]... [--json] [--endpoint URL]
+
+Checks every EnsKeyPair in the states against ENS (a custom resource has no refresh step, so terraform plan
+cannot see a key deleted out of band) and reports one status per key pair:
+  ok               the key pair exists (import mode: with the recorded fingerprint)
+  missing          it was deleted out of band; the report prints the terraform apply -replace=... that re-creates it
+  changed          the name is held by another key (another fingerprint, another KeyPairId, or created before
+                   the stack claimed the name)
+  unknown          the lookup failed (the reason is printed)
+A key pair is looked up at the endpoint its EnsKeyPair sets, else at this CLI's endpoint.
+
+  STATE            a state to check (see below); also as --state STATE
+  --json           print one JSON object on stdout instead of a table
+
+${STATES}
+
+Examples:
+  ${CLI_NAME} drift terraform.keys.tfstate
+  ${CLI_NAME} drift cdktf.out/stacks/keys --json | jq -r '.keyPairs[] | select(.status != "ok") | .fix.command'
+  terraform -chdir=cdktf.out/stacks/keys show -json | ${CLI_NAME} drift -
+`,
+  sweep: `Usage: ${CLI_NAME} sweep --prefix P --state STATE... [--dry-run | --yes] [--min-age AGE] [--timeout S]
+                    [--json] [--endpoint URL]
+
+Finds orphans: key pairs whose name starts with P that no given state names (through an EnsKeyPair, whatever
+release wrote it, or any resource with a key_pair_name, e.g. alicloud_ens_key_pair or alicloud_ens_instance),
+older than the minimum age. Prints every key pair under P with what was done and why. A dry run unless --yes.
+
+  --prefix P       only key pairs whose names start with P (required, not empty)
+  --state STATE    a state whose key pairs are kept (required; repeat it for every stack using the prefix);
+                   a state that names no key pair at all is refused
+  --dry-run        only show what would be deleted (the default)
+  --yes            delete the orphans, by KeyPairId, with the EnsKeyPair handler's delete: retries, and a key
+                   pair already gone counts as deleted; a refused delete is reported and the others go on
+  --min-age AGE    keep key pairs younger than AGE by CreationTime, so that an apply still creating one is never
+                   raced (default ${DEFAULT_SWEEP_MIN_AGE_SECONDS / 3600}h; seconds, or 90s, 30m, 2h, 1d)
+  --timeout S      give up retrying one delete after S seconds (default ${DEFAULT_DELETE_TIMEOUT_SECONDS})
+  --json           print one JSON object on stdout instead of a table
+
+${STATES}
+
+Examples:
+  ${CLI_NAME} sweep --prefix ci- --state cdktf.out/stacks/keys
+  ${CLI_NAME} sweep --prefix ci- --state terraform.keys.tfstate --state terraform.web.tfstate --yes
+`,
 };
 
 const COMMAND_SUMMARY = `Commands:
   describe --name NAME [--json]                              show one key pair (exit 3 if there is none)
   list [--prefix P] [--json]                                 list key pairs
   delete (--name NAME | --id ID) [--dry-run] [--timeout S]   delete one key pair ("already deleted" is done)
+  drift STATE... [--json]                                    check the states' key pairs against ENS (exit 3: drift)
+  sweep --prefix P --state STATE... [--yes]                  list (with --yes: delete) key pairs no state names
 
 Global options:
   --endpoint URL   the ENS endpoint: a host or https:// URL (http:// only for loopback hosts, e.g. the emulator)
@@ -82,13 +145,14 @@ Endpoint: --endpoint, else ${ENDPOINT_ENV_VARS.join(", else ")}, else ${DEFAULT_
 `;
 
 const EXIT_CODES = `Exit codes:
-  0  done (including "already deleted" and a dry run)
-  1  the API refused or failed, or the timeout passed: not done
-  2  usage or configuration error: bad flag, invalid name or ID, invalid endpoint, no or rejected credentials
-  3  describe: no key pair of that name
+  0  done (including "already deleted" and a dry run); drift: every key pair ok
+  1  the API refused or failed, or the timeout passed: not done; drift: a lookup failed; sweep: a delete failed
+  2  usage or configuration error: bad flag, invalid name or ID, invalid endpoint, no or rejected credentials,
+     a state that cannot be read
+  3  describe: no key pair of that name; drift: a key pair is missing or changed
 
 Output: tables or JSON on stdout; one line per API attempt, warnings and errors on stderr.
-describe and list retry transient errors for up to ${READ_TIMEOUT_SECONDS} s.
+describe, list, drift's lookups and sweep's listing retry transient errors for up to ${READ_TIMEOUT_SECONDS} s.
 `;
 
 /** The help text: the whole CLI's, or one command's. */
@@ -97,14 +161,16 @@ export function helpText(command?: CliCommandName): string {
     ? COMMAND_HELP[command]
     : `Usage: ${CLI_NAME} <command> [options]
 
-Inspect and delete Alibaba Cloud ENS SSH key pairs with the same client, credentials, endpoint rules,
-retries and outcome rules as the EnsKeyPair handler that Terraform runs.
+Inspect and delete Alibaba Cloud ENS SSH key pairs, check Terraform states for drift and sweep orphans, with the
+same client, credentials, endpoint rules, retries and outcome rules as the EnsKeyPair handler that Terraform runs.
 
 ${COMMAND_SUMMARY}
 Examples:
   ${CLI_NAME} list --prefix web-
   ${CLI_NAME} describe --name web-1 --json
   ${CLI_NAME} delete --name web-1 --dry-run
+  ${CLI_NAME} drift cdktf.out/stacks/keys
+  ${CLI_NAME} sweep --prefix web- --state cdktf.out/stacks/keys
   ALIBABA_CLOUD_ENDPOINT_ENS=http://127.0.0.1:8080 ${CLI_NAME} delete --id ssh-5lywanlkih1zo9yl8eg1
 `;
   return `${intro}\n${ENVIRONMENT}\n${EXIT_CODES}`;

@@ -3,6 +3,7 @@
  * DescribeKeyPairs, camel-cased).
  */
 import type { EnsKeyPairSummary } from "../ens/ens-client";
+import { textTable } from "./text-table";
 
 const COLUMNS: ReadonlyArray<readonly [header: string, field: keyof EnsKeyPairSummary]> = [
   ["NAME", "keyPairName"],
@@ -13,15 +14,10 @@ const COLUMNS: ReadonlyArray<readonly [header: string, field: keyof EnsKeyPairSu
 
 /** The key pairs as a table with a header row, columns aligned with spaces; ends with a newline. */
 export function keyPairTable(keyPairs: readonly EnsKeyPairSummary[]): string {
-  const rows = [
+  return textTable(
     COLUMNS.map(([header]) => header),
-    ...keyPairs.map((keyPair) => COLUMNS.map(([, field]) => keyPair[field] || "-")),
-  ];
-  const widths = COLUMNS.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const lines = rows.map((row) =>
-    row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join("  "),
+    keyPairs.map((keyPair) => COLUMNS.map(([, field]) => keyPair[field])),
   );
-  return `${lines.join("\n")}\n`;
 }
 
 /** One key pair or a list of them as pretty-printed JSON; ends with a newline. */

@@ -20,11 +20,19 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? CliExitCode.OK);
 });
 
+/** All of stdin, read only when a command asks for it (`drift -`). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 runCli({
   argv: process.argv.slice(2),
   env: process.env,
   writeStdout: (text) => process.stdout.write(text),
   writeStderr: (line) => process.stderr.write(`${line}\n`),
+  readStdin,
 }).then(exitAfterFlush, (error: unknown) => {
   process.stderr.write(
     `ens-key-pair: error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -5,6 +5,7 @@
  */
 import { version } from "../../package.json";
 import { connectToEns } from "../ens/connect-to-ens";
+import type { EnsClient } from "../ens/ens-client";
 import { ACCESS_KEY_SECRET_VARS, SECURITY_TOKEN_VARS } from "../ens/credentials";
 import { EnsLog } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
@@ -16,7 +17,11 @@ import { CliExitCode } from "./cli-exit-code";
 import { helpText } from "./cli-help";
 import { CLI_DELETE_FAILURE_CONSEQUENCE, deleteCommand } from "./delete-command";
 import { describeCommand } from "./describe-command";
+import { ClientFor, driftCommand } from "./drift-command";
 import { listCommand } from "./list-command";
+import { readStateSource, StateSource } from "./state-source";
+import { ownersInStates, sweepCommand } from "./sweep-command";
+import type { OwnerInState } from "./sweep-plan";
 
 /** The process around the CLI. */
 export interface CliProcess {
@@ -32,9 +37,38 @@ export interface CliProcess {
   readonly clock?: RetryClock;
   /** @default Math.random */
   readonly random?: () => number;
+  /** Reads all of stdin (`drift -`). @default - stdin is empty */
+  readonly readStdin?: () => Promise<string>;
+  /** Where relative state paths start, and where `terraform show -json FILE` runs. @default process.cwd() */
+  readonly cwd?: string;
 }
 
-function runCommand(context: CliContext, request: CommandRequest): Promise<number> {
+/** What `drift` and `sweep` read from their states before any API call. */
+interface StatesRead {
+  readonly sources: readonly StateSource[];
+  /** sweep: the resources that name key pairs. */
+  readonly owners: readonly OwnerInState[];
+}
+
+/**
+ * Reads the states of `drift` and `sweep`, one after the other.
+ *
+ * @throws StateReadError (a ConfigurationError: exit 2) for a state that cannot be read
+ */
+async function readStates(io: CliProcess, request: CommandRequest): Promise<StatesRead> {
+  if (request.kind !== "drift" && request.kind !== "sweep") return { sources: [], owners: [] };
+  const stateIo = { env: io.env, readStdin: io.readStdin ?? (async () => ""), cwd: io.cwd ?? process.cwd() };
+  const sources: StateSource[] = [];
+  for (const state of request.states) sources.push(await readStateSource(state, stateIo));
+  return { sources, owners: request.kind === "sweep" ? ownersInStates(sources) : [] };
+}
+
+function runCommand(
+  context: CliContext,
+  request: CommandRequest,
+  states: StatesRead,
+  clientFor: ClientFor,
+): Promise<number> {
   switch (request.kind) {
     case "describe":
       return describeCommand(context, request);
@@ -42,6 +76,10 @@ function runCommand(context: CliContext, request: CommandRequest): Promise<numbe
       return listCommand(context, request);
     case "delete":
       return deleteCommand(context, request);
+    case "drift":
+      return driftCommand(context, request, states.sources, clientFor);
+    case "sweep":
+      return sweepCommand(context, request, states.owners);
   }
 }
 
@@ -68,7 +106,19 @@ export async function runCli(io: CliProcess): Promise<number> {
       return CliExitCode.USAGE;
   }
   try {
+    const states = await readStates(io, request);
     const client = await connectToEns({ value: request.endpoint, source: "--endpoint" }, io.env, log);
+    // drift looks a key pair up at the endpoint its EnsKeyPair sets, as its handler does.
+    const recorded = new Map<string, Promise<EnsClient>>();
+    const clientFor: ClientFor = (endpoint) => {
+      if (!endpoint) return Promise.resolve(client);
+      let connecting = recorded.get(endpoint);
+      if (!connecting) {
+        connecting = connectToEns({ value: endpoint, source: "the endpoint recorded in state" }, io.env, log);
+        recorded.set(endpoint, connecting);
+      }
+      return connecting;
+    };
     const context = {
       client,
       log,
@@ -76,9 +126,12 @@ export async function runCli(io: CliProcess): Promise<number> {
       random: io.random,
       print: io.writeStdout,
     };
-    return await runCommand(context, request);
+    return await runCommand(context, request, states, clientFor);
   } catch (error) {
-    const consequence = request.kind === "delete" && !request.dryRun ? CLI_DELETE_FAILURE_CONSEQUENCE : "";
+    const consequence =
+      (request.kind === "delete" && !request.dryRun) || (request.kind === "sweep" && request.yes)
+        ? CLI_DELETE_FAILURE_CONSEQUENCE
+        : "";
     const { message, exitCode } = reportError(error, consequence);
     log.error(message);
     return exitCode;

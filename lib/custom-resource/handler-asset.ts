@@ -21,6 +21,25 @@ function packageRoot(): string {
   return dir;
 }
 
+let minimumNode: string | undefined;
+
+/**
+ * The oldest Node.js the handler runs on, `major.minor`, from the package's `engines.node` (`>=20.9`): the one
+ * definition the synthesized command's check and the handler's own start-up check both use.
+ */
+export function minimumNodeVersion(): string {
+  if (minimumNode === undefined) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8"));
+    const match = /^>=\s*(\d+\.\d+)(\.\d+)?$/.exec(String(manifest.engines?.node ?? ""));
+    if (!match)
+      throw new Error(
+        `package.json engines.node must read ">=<major>.<minor>", and it is ${manifest.engines?.node}`,
+      );
+    minimumNode = match[1];
+  }
+  return minimumNode;
+}
+
 /**
  * Absolute path of the folder holding the bundled run-time handler: `handler.js`, and a package.json that keeps
  * it CommonJS even inside a project whose package.json says `"type": "module"`.

@@ -1,5 +1,6 @@
 import { LocalExecProvisioner } from "cdktf";
 import { HandlerCommand, HandlerEnv } from "../handler-contract";
+import { minimumNodeVersion } from "./handler-asset";
 
 /** The `input` key of the terraform_data resource that feeds each handler environment variable. */
 export const INPUT_KEY_BY_ENV: Readonly<Record<string, string>> = {
@@ -29,15 +30,22 @@ export const RESOURCE_INPUT_KEYS: readonly string[] = Object.values(INPUT_KEY_BY
 );
 
 /**
- * The literal command that runs the handler. It holds the current synth's asset path: a path read from state
- * would point at an asset folder that a later synth has already removed. `exec` makes the handler the very process
- * Terraform started: when a run is interrupted, Terraform kills that process, and without `exec` it would kill only
- * the shell and leave the handler running on, unseen, possibly racing the next run.
+ * The literal command that runs the handler: a POSIX-shell check that `node` exists (a runner without Node.js
+ * gets one clear line instead of `sh: node: not found`), then `exec node <script> <command>`. `exec` makes the
+ * handler the very process Terraform started: when a run is interrupted, Terraform kills that process, and without
+ * `exec` it would kill only the shell and leave the handler running on, unseen, possibly racing the next run. The
+ * command holds the current synth's asset path: a path read from state would point at an asset folder that a later
+ * synth has already removed. No interpolation: the message is a literal.
  *
  * @param handlerScript the handler script, relative to the stack folder (Terraform's working directory)
  */
 export function handlerCommand(handlerScript: string, command: HandlerCommand): string {
-  return `exec node ${handlerScript} ${command}`;
+  const missingNode =
+    `ens-key-pair: error: Node.js (node) is not on the PATH of the machine that runs terraform, and the ` +
+    `EnsKeyPair handler needs Node.js >= ${minimumNodeVersion()} there. Run terraform where Node.js is installed ` +
+    "(a runner image or agent with Node.js; on HCP Terraform a custom agent or local execution mode). Terraform " +
+    "keeps the key pair in state: run again once node is there.";
+  return `command -v node >/dev/null 2>&1 || { echo '${missingNode}' >&2; exit 2; }; exec node ${handlerScript} ${command}`;
 }
 
 /**

@@ -294,6 +294,13 @@ async function handOver(
     );
   }
   context.log.info(`${summary}; private key written to ${input.privateKeyFile} (mode 0600)`);
+  if (input.onCiRunner) {
+    context.log.warn(
+      `CI is set, so this looks like a CI runner: the private key of ${quoted(input.keyPairName)} is in ` +
+        `${input.privateKeyFile} on this runner only, and goes away with it. Import a public key you keep ` +
+        "(publicKey) for key pairs deployed from CI, or copy the file to a secret store in a later step of this job.",
+    );
+  }
 }
 
 /** How a key pair of this stack found under the name is dealt with. */

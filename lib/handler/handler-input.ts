@@ -15,6 +15,7 @@ import {
   TestHoldPoint,
 } from "../handler-contract";
 import { checkKeyPairName, describeValue } from "../key-pair-name";
+import { CDKTF_PROJECT_FILE, projectFolderOf } from "./project-folder";
 import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey, sameFingerprint } from "../public-key";
 
 /** An MD5 fingerprint: 32 hex digits, in colon hex as `ssh-keygen -E md5` prints it or plain. */
@@ -65,8 +66,13 @@ interface CreateStepInput extends CommonInput, AdoptionInput {
 export interface CreateModeInput extends CreateStepInput {
   /** Create mode. */
   readonly mode: typeof KeyPairMode.CREATE;
-  /** Absolute path for the private key. @default - the key is discarded */
+  /** Absolute path for the private key (a relative one resolved against the cdktf project). @default - discarded */
   readonly privateKeyFile?: string;
+  /**
+   * The handler runs on a CI runner (`CI` is set, as GitHub Actions, GitLab CI and most others set it): a private
+   * key file written there goes away with the runner, which the handler warns about. @default false
+   */
+  readonly onCiRunner?: boolean;
   /** Test seam ({@link TEST_HOLD_ENV}): where to stop and wait to be killed. @default - never */
   readonly testHold?: (typeof TestHoldPoint)[keyof typeof TestHoldPoint];
 }
@@ -134,6 +140,11 @@ function readDeleteTimeoutMs(env: Env): number {
   return seconds * 1000;
 }
 
+/** True for a variable set to anything but "", "0" or "false" (how CI systems set `CI`). */
+function isSet(raw: string | undefined): boolean {
+  return raw !== undefined && raw !== "" && raw !== "0" && raw.toLowerCase() !== "false";
+}
+
 function readTimeMs(env: Env, name: string): number | undefined {
   const raw = value(env, name);
   if (raw === undefined) return undefined;
@@ -174,17 +185,24 @@ function readMode(env: Env): KeyPairMode {
   throw invalid(HandlerEnv.MODE, raw, `it must be "${KeyPairMode.CREATE}" or "${KeyPairMode.IMPORT}".`);
 }
 
-function readPrivateKeyFile(env: Env): string | undefined {
+/**
+ * The private key file as an absolute path: a relative one is resolved against the cdktf project folder above the
+ * stack folder `cwd` (see project-folder.ts).
+ */
+function readPrivateKeyFile(env: Env, cwd: string): string | undefined {
   const file = value(env, HandlerEnv.PRIVATE_KEY_FILE);
-  if (file === undefined) return undefined;
-  if (!path.isAbsolute(file)) {
+  if (file === undefined || path.isAbsolute(file)) return file;
+  const project = projectFolderOf(cwd);
+  if (project === undefined) {
     throw invalid(
       HandlerEnv.PRIVATE_KEY_FILE,
       file,
-      "it must be an absolute path (the construct resolves privateKeyFile to one at synth; the handler runs in the stack folder, so a relative path would land there).",
+      `a relative privateKeyFile is relative to the cdktf project folder, and no ${CDKTF_PROJECT_FILE} was found in ` +
+        `${cwd} or above it (Terraform runs the handler in the stack folder, cdktf.out/stacks/<stack>). Run ` +
+        "terraform in the stack folder of a cdktf project, or give privateKeyFile as an absolute path.",
     );
   }
-  return file;
+  return path.join(project, file);
 }
 
 function readKeyPairId(env: Env): string | undefined {
@@ -223,7 +241,7 @@ function readAdoption(env: Env, privateKeyFile: string | undefined): AdoptionInp
 }
 
 /** Reads the input of the `create` command. */
-export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
+export function readCreateInput(env: Env, cwd: string = process.cwd()): CreateModeInput | ImportModeInput {
   const common = { ...readCommon(env), plannedAtMs: readTimeMs(env, HandlerEnv.PLANNED_AT) };
   const mode = readMode(env);
   const publicKey = value(env, HandlerEnv.PUBLIC_KEY);
@@ -233,11 +251,12 @@ export function readCreateInput(env: Env): CreateModeInput | ImportModeInput {
         `${HandlerEnv.PUBLIC_KEY} is set but ${HandlerEnv.MODE} is "create": set the mode to "import" to import that key, or unset the public key to let ENS create one.`,
       );
     }
-    const privateKeyFile = readPrivateKeyFile(env);
+    const privateKeyFile = readPrivateKeyFile(env, cwd);
     return {
       ...common,
       mode,
       privateKeyFile,
+      onCiRunner: isSet(env.CI),
       testHold: readTestHold(env),
       ...readAdoption(env, privateKeyFile),
     };

@@ -8,6 +8,27 @@
 // Source: scripts/handler-bundle/ in the cdktf-ens-key-pair repository.
 /* global bundle, codeCache, exports, __filename, Buffer -- a CommonJS script; the two functions close the file */
 /* eslint-disable @typescript-eslint/no-require-imports */
+
+// First, in code every Node.js can parse: refuse one older than the handler supports, with one clear line, before
+// the bundle (which an old Node.js cannot parse) is touched. The build writes the minimum from package.json.
+var minimum = "%MINIMUM_NODE_VERSION%".split(".").map(Number);
+var running = process.versions.node.split(".").map(Number);
+if (running[0] < minimum[0] || (running[0] === minimum[0] && running[1] < minimum[1])) {
+  process.stderr.write(
+    "ens-key-pair: error: the EnsKeyPair handler needs Node.js >= " +
+      minimum.join(".") +
+      ", and the node on the " +
+      "PATH of the machine that runs terraform is " +
+      process.version +
+      " (" +
+      process.execPath +
+      "). Install a " +
+      "newer Node.js there (a runner image or agent with it; on HCP Terraform a custom agent or local execution " +
+      "mode). Terraform keeps the key pair in state: run again with a newer node.\n",
+  );
+  process.exit(2);
+}
+
 const { Script } = require("node:vm");
 
 /**

@@ -82,8 +82,22 @@ function commentFunction(name, text) {
   return `function ${name}() {\n//${text.split("\n").join("\n//")}\n}\n`;
 }
 
+/** The oldest Node.js the handler runs on, `major.minor`, from package.json `engines.node` (`>=20.9`). */
+function minimumNodeVersion() {
+  const manifest = JSON.parse(readFileSync(join(here, "..", "..", "package.json"), "utf8"));
+  const match = /^>=\s*(\d+\.\d+)(\.\d+)?$/.exec(String(manifest.engines?.node ?? ""));
+  if (!match)
+    throw new Error(
+      `package.json engines.node must read ">=<major>.<minor>", and it is ${manifest.engines?.node}`,
+    );
+  return match[1];
+}
+
 /** The shipped handler file: the loader, then the cache and the bundle as functions made of comment lines. */
 export function cachedHandlerFile(source, cache) {
-  const loader = readFileSync(join(here, "code-cache-loader.js"), "utf8");
+  const loader = readFileSync(join(here, "code-cache-loader.js"), "utf8").replace(
+    "%MINIMUM_NODE_VERSION%",
+    minimumNodeVersion(),
+  );
   return loader + commentFunction("codeCache", cache.toString("base64")) + commentFunction("bundle", source);
 }

@@ -6,7 +6,7 @@
  */
 import type { EnsEmulator } from "../../lib/testing";
 import { CLI_BUNDLE } from "../support/bundles";
-import { ProcessResult, runIsolated } from "../support/isolated-process";
+import { IsolatedProcessOptions, ProcessResult, runIsolated } from "../support/isolated-process";
 
 export { errorLine } from "../support/isolated-process";
 
@@ -21,8 +21,9 @@ export type CliProcessResult = ProcessResult;
 export function runCli(
   args: readonly string[],
   env: Readonly<Record<string, string>>,
+  options: IsolatedProcessOptions = {},
 ): Promise<CliProcessResult> {
-  return runIsolated(CLI_BUNDLE, args, env);
+  return runIsolated(CLI_BUNDLE, args, env, options);
 }
 
 /** Runs the CLI pointed at `emulator` (its env first, then `env`) and checks that no secret was printed. */
@@ -30,8 +31,9 @@ export async function runCliAgainst(
   emulator: EnsEmulator,
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
+  options: IsolatedProcessOptions = {},
 ): Promise<CliProcessResult> {
-  const result = await runCli(args, { ...emulator.env(), ...env });
+  const result = await runCli(args, { ...emulator.env(), ...env }, options);
   expect(result.stdout + result.stderr).not.toContain(emulator.credentials.accessKeySecret);
   return result;
 }

@@ -18,7 +18,13 @@ describe("--help", () => {
     expect(result.exitCode).toBe(0);
     const help = result.stdout;
     expect(help).toMatch(/^Usage: ens-key-pair <command> \[options\]/);
-    for (const command of ["describe --name NAME", "list [--prefix P]", "delete (--name NAME | --id ID)"]) {
+    for (const command of [
+      "describe --name NAME",
+      "list [--prefix P]",
+      "delete (--name NAME | --id ID)",
+      "drift STATE...",
+      "sweep --prefix P --state STATE...",
+    ]) {
       expect(help).toContain(command);
     }
     expect(help).toContain("Examples:");
@@ -39,7 +45,10 @@ describe("--help", () => {
     expect(help).toMatch(/^ {2}0 {2}done/m);
     expect(help).toMatch(/^ {2}1 {2}the API refused or failed/m);
     expect(help).toMatch(/^ {2}2 {2}usage or configuration error/m);
-    expect(help).toMatch(/^ {2}3 {2}describe: no key pair of that name/m);
+    expect(help).toMatch(
+      /^ {2}3 {2}describe: no key pair of that name; drift: a key pair is missing or changed/m,
+    );
+    expect(help).toMatch(/^ {2}1 .*; sweep: a delete failed$/m);
     expect(result.stderr).toBe("");
     expect(ens.calls()).toEqual([]);
   });
@@ -55,6 +64,32 @@ describe("--help", () => {
     ["describe", ["--json"]],
     ["list", ["--prefix P", "--json"]],
     ["delete", ["--dry-run", "--timeout S", "--id ID", "default 300"]],
+    [
+      "drift",
+      [
+        "STATE...",
+        "--state STATE",
+        "--json",
+        "missing",
+        "changed",
+        "unknown",
+        "terraform show -json",
+        "-replace",
+      ],
+    ],
+    [
+      "sweep",
+      [
+        "--prefix P",
+        "--state STATE",
+        "--dry-run",
+        "--yes",
+        "--min-age AGE",
+        "default 1h",
+        "--timeout S",
+        "--json",
+      ],
+    ],
   ])("%s --help shows that command's options, and the exit codes", async (command, options) => {
     const result = await runCliAgainst(ens, [command, "--help"]);
 
@@ -82,8 +117,8 @@ test("--version prints the package version", async () => {
 
 describe("usage errors: exit 2, a message naming the problem, zero API calls", () => {
   test.each([
-    [[], "No command given: use describe, list or delete."],
-    [["show"], 'Unknown command "show": use describe, list or delete.'],
+    [[], "No command given: use describe, list, delete, drift or sweep."],
+    [["show"], 'Unknown command "show": use describe, list, delete, drift or sweep.'],
     [
       ["list", "--name", "ab"],
       "Unknown option --name for list: it accepts --endpoint, --help, --version, --prefix, --json.",

@@ -89,14 +89,10 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
   };
 
   test("two checkouts (two folders) of one project deploy and destroy through the shared state", async () => {
-    // An absolute private key path outside both folders, so both synthesize the same input.
-    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "ens-shared-keys-"));
-    disposables.push({ dispose: () => fs.rmSync(keysDir, { recursive: true, force: true }) });
+    // A relative private key path: relative to each checkout's project folder, resolved when terraform runs, so
+    // both checkouts synthesize the same configuration.
     const project = (stack: TerraformStack) => {
-      new EnsKeyPair(stack, "web", {
-        keyPairName: "shared:web",
-        privateKeyFile: path.join(keysDir, "web.pem"),
-      });
+      new EnsKeyPair(stack, "web", { keyPairName: "shared:web", privateKeyFile: "keys/web.pem" });
       new EnsKeyPair(stack, "batch", { keyPairName: "shared:batch" });
       new EnsKeyPair(stack, "ops", { keyPairName: "shared:ops", publicKey: RSA_PUBLIC_KEY });
     };
@@ -106,9 +102,17 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
     b.synth(project);
     expect(a.stackDir).not.toBe(b.stackDir);
 
+    const resources = (workspace: TerraformWorkspace) =>
+      JSON.parse(fs.readFileSync(path.join(workspace.stackDir, "cdk.tf.json"), "utf8")).resource;
+    expect(resources(b)).toEqual(resources(a));
+    expect(JSON.stringify(resources(a))).not.toContain(a.dir);
+
     const apply = await a.apply();
     expect(apply.exitCode).toBe(0);
     expect(keyNames()).toEqual(["shared:batch", "shared:ops", "shared:web"]);
+    expect(privateKeyFileFingerprint(path.join(a.dir, "keys", "web.pem"))).toBe(
+      emulator.keyPair("shared:web")?.fingerprint,
+    );
     // The state is in PostgreSQL, not in either folder.
     expect(database.savedWorkspaces()).toEqual(["default"]);
     expect(fs.existsSync(a.stateFile) || fs.existsSync(path.join(a.stackDir, "terraform.tfstate"))).toBe(

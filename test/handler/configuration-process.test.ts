@@ -323,14 +323,15 @@ describe("usage and input", () => {
     expect(ens.calls()).toEqual([]);
   });
 
-  test("a relative private key file: exit 2 saying it must be absolute, zero calls", async () => {
+  test("a relative private key file outside any cdktf project: exit 2 naming the fix, zero calls", async () => {
     const result = await runAgainst(ens, "create", {
       ENS_KEY_PAIR_NAME: "new-key",
       ENS_KEY_PAIR_PRIVATE_KEY_FILE: "keys/id_rsa",
     });
 
     expect(result.exitCode).toBe(HandlerExitCode.INVALID_INPUT);
-    expect(errorLine(result.stderr)).toContain("it must be an absolute path");
+    expect(errorLine(result.stderr)).toContain("no cdktf.json was found in");
+    expect(errorLine(result.stderr)).toContain("or give privateKeyFile as an absolute path");
     expect(ens.calls()).toEqual([]);
   });
 

@@ -85,6 +85,31 @@ describe.each(FINGERPRINT_FORMATS)("readings.fingerprintFormat %s", (fingerprint
       expect(fs.readdirSync(path.dirname(file))).toEqual(["id_rsa"]);
     });
 
+    test.each([
+      ["true", true],
+      ["1", true],
+      ["", false],
+      ["false", false],
+    ])(
+      "CI=%j: the handler warns that a key written on a CI runner goes with the runner: %s",
+      async (ci, warns) => {
+        const file = path.join(scratch, "id_rsa");
+
+        const result = await create({ ENS_KEY_PAIR_PRIVATE_KEY_FILE: file, CI: ci });
+
+        expect(result.exitCode).toBe(HandlerExitCode.OK);
+        const warning = result.stderr
+          .split("\n")
+          .find((line) => line.startsWith("ens-key-pair: warning: CI is set"));
+        if (warns) {
+          expect(warning).toContain(`the private key of "${NAME}" is in ${file} on this runner only`);
+          expect(warning).toContain("Import a public key you keep (publicKey)");
+        } else {
+          expect(warning).toBeUndefined();
+        }
+      },
+    );
+
     test("replaces an existing private key file", async () => {
       const file = path.join(scratch, "id_rsa");
       fs.writeFileSync(file, "old content", { mode: 0o644 });

@@ -1,3 +1,6 @@
+import * as path from "node:path";
+import * as os from "node:os";
+import * as fs from "node:fs";
 /**
  * Reading and re-validating the handler's env input.
  */
@@ -17,6 +20,7 @@ describe("readCreateInput", () => {
       endpoint: undefined,
       deleteTimeoutMs: 300_000,
       privateKeyFile: undefined,
+      onCiRunner: false,
       adoptExisting: false,
       keyPairId: undefined,
     });
@@ -70,7 +74,6 @@ describe("readCreateInput", () => {
       "is set in import mode",
     ],
     [{ ENS_KEY_PAIR_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----" }, "it is a PEM block"],
-    [{ ENS_KEY_PAIR_PRIVATE_KEY_FILE: "./id_rsa" }, "it must be an absolute path"],
     [{ ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "-1" }, "greater than 0"],
     [{ ENS_KEY_PAIR_NAME: "http://x" }, 'must not start with "http://"'],
     [{ ENS_KEY_PAIR_ADOPT_EXISTING: "yes" }, 'Invalid ENS_KEY_PAIR_ADOPT_EXISTING "yes"'],
@@ -83,6 +86,37 @@ describe("readCreateInput", () => {
   ])("%j is refused", (env, message) => {
     expect(() => readCreateInput({ ...NAME, ...env })).toThrow(ConfigurationError);
     expect(() => readCreateInput({ ...NAME, ...env })).toThrow(message);
+  });
+});
+
+describe("a relative private key file is relative to the cdktf project above the stack folder", () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "ens-project-"));
+  const stackFolder = path.join(project, "cdktf.out", "stacks", "edge");
+  fs.mkdirSync(stackFolder, { recursive: true });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  test("found through cdktf.json, from the stack folder Terraform runs the handler in", () => {
+    fs.writeFileSync(path.join(project, "cdktf.json"), "{}");
+    const input = readCreateInput({ ...NAME, ENS_KEY_PAIR_PRIVATE_KEY_FILE: "keys/web.pem" }, stackFolder);
+    expect(input).toMatchObject({ privateKeyFile: path.join(project, "keys", "web.pem") });
+    fs.rmSync(path.join(project, "cdktf.json"));
+  });
+
+  test("an absolute path is used as it is", () => {
+    const input = readCreateInput(
+      { ...NAME, ENS_KEY_PAIR_PRIVATE_KEY_FILE: "/srv/keys/web.pem" },
+      stackFolder,
+    );
+    expect(input).toMatchObject({ privateKeyFile: "/srv/keys/web.pem" });
+  });
+
+  test("with no cdktf.json above the stack folder, refused with the fix", () => {
+    const read = () => readCreateInput({ ...NAME, ENS_KEY_PAIR_PRIVATE_KEY_FILE: "./id_rsa" }, stackFolder);
+    expect(read).toThrow(ConfigurationError);
+    expect(read).toThrow(
+      `no cdktf.json was found in ${stackFolder} or above it (Terraform runs the handler in the stack folder`,
+    );
+    expect(read).toThrow("or give privateKeyFile as an absolute path");
   });
 });
 

@@ -26,6 +26,8 @@ export interface IsolatedProcessOptions {
   readonly timeoutMs?: number;
   /** Working directory. @default the fresh HOME folder */
   readonly cwd?: string;
+  /** Written to the process's stdin, which is then closed. @default - no stdin */
+  readonly stdin?: string;
 }
 
 /** Spawns `command args` (building the bundles first if they are stale) and collects its output. */
@@ -48,12 +50,13 @@ export async function runIsolated(
           ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
           ...env,
         },
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       });
+      if (options.stdin !== undefined) child.stdin?.end(options.stdin);
       let stdout = "";
       let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+      child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
       const timeoutMs = options.timeoutMs ?? 60_000;
       const timer = setTimeout(() => {
         child.kill("SIGKILL");

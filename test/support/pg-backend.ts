@@ -15,12 +15,15 @@ import { TerraformWorkspace } from "./terraform";
 
 /** The variable that holds the connection string (a database the role may create databases next to). */
 export const PG_CONN_STR_VARIABLE = "ENS_TEST_PG_CONN_STR";
+/** What `.ci/postgres.sh` sets up and prints: used when {@link PG_CONN_STR_VARIABLE} is not set. */
+export const DEFAULT_PG_CONN_STR = "postgres://ens_test:ens_test@127.0.0.1:5432/ens_test?sslmode=disable";
 /** Set to `1` to skip the shared-state tests knowingly. */
 export const SKIP_PG_VARIABLE = "ENS_SKIP_PG_TESTS";
 
 const FIX =
-  `Run \`export ${PG_CONN_STR_VARIABLE}="$(sudo .ci/postgres.sh)"\` (it installs and starts PostgreSQL and prints ` +
-  `the connection string), or set ${SKIP_PG_VARIABLE}=1 to skip these tests knowingly.`;
+  "Run `sudo .ci/postgres.sh` once (it installs and starts PostgreSQL with the default connection string), or " +
+  `point ${PG_CONN_STR_VARIABLE} at a server whose role may create databases, or set ${SKIP_PG_VARIABLE}=1 to skip ` +
+  "these tests knowingly.";
 
 /** The schema every test database keeps its state in (`schema_name` of the pg backend). */
 const SCHEMA = "terraform_remote_state";
@@ -55,13 +58,7 @@ export function pgBackendAvailable(): boolean {
     console.warn(`${reason}: shared-state (pg backend) tests SKIPPED because ${SKIP_PG_VARIABLE}=1`);
     return false;
   };
-  const connStr = process.env[PG_CONN_STR_VARIABLE];
-  if (!connStr) {
-    if (process.env[SKIP_PG_VARIABLE] === "1") return skip(`${PG_CONN_STR_VARIABLE} is not set`);
-    throw new Error(
-      `${PG_CONN_STR_VARIABLE} is not set, so the tests of shared, locked state on the pg backend cannot run. ${FIX}`,
-    );
-  }
+  const connStr = process.env[PG_CONN_STR_VARIABLE] || DEFAULT_PG_CONN_STR;
   try {
     psql(connStr, "SELECT 1");
   } catch (error) {
@@ -73,8 +70,8 @@ export function pgBackendAvailable(): boolean {
         ? "psql, the PostgreSQL client, is not on PATH"
         : String(failure.stderr ?? "").trim() || "no answer";
     throw new Error(
-      `PostgreSQL at ${PG_CONN_STR_VARIABLE} does not answer (psql "<${PG_CONN_STR_VARIABLE}>" -c "SELECT 1": ` +
-        `${detail}). ${FIX}`,
+      `PostgreSQL at ${PG_CONN_STR_VARIABLE} (default: what .ci/postgres.sh sets up) does not answer ` +
+        `(psql "<${PG_CONN_STR_VARIABLE}>" -c "SELECT 1": ${detail}). ${FIX}`,
     );
   }
   checked = connStr;

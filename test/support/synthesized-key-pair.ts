@@ -121,3 +121,14 @@ export function synthesizedKeyPair(stack: TerraformStack, id = "kp"): Synthesize
     createExec: createStep.provisioner[0]["local-exec"],
   };
 }
+
+/**
+ * The synthesized command of a handler step: the check that `node` exists (a literal message, no interpolation),
+ * then `exec node assets/EnsKeyPairHandler/<hash>/handler.js <command>`.
+ */
+export function handlerCommandPattern(command: "create" | "delete", hash = "[0-9A-F]{32}"): RegExp {
+  return new RegExp(
+    `^command -v node >/dev/null 2>&1 \\|\\| \\{ echo '[^'$\`\\\\]*' >&2; exit 2; \\}; ` +
+      `exec node assets/EnsKeyPairHandler/${hash}/handler\\.js ${command}$`,
+  );
+}

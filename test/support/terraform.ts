@@ -62,7 +62,7 @@ export function baseTerraformEnv(): Record<string, string> {
  * with the same remote backend are two checkouts of one project sharing one state.
  */
 export class TerraformWorkspace {
-  /** The project folder (holds the state file and whatever the stack writes). */
+  /** The project folder (holds cdktf.json, the state file and whatever the stack writes). */
   public readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "ens-e2e-"));
   private readonly outdir = path.join(this.dir, "cdktf.out");
   private initialized = false;
@@ -71,7 +71,13 @@ export class TerraformWorkspace {
     private readonly stackName: string,
     private readonly env: Record<string, string>,
     private readonly options: TerraformWorkspaceOptions = {},
-  ) {}
+  ) {
+    // A cdktf project folder, as `cdktf init` makes one: a relative privateKeyFile is relative to it.
+    fs.writeFileSync(
+      path.join(this.dir, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "true" }),
+    );
+  }
 
   /** Path of the local state file (unused when `options.backend` declares another backend). */
   public get stateFile(): string {
@@ -145,18 +151,9 @@ export class TerraformWorkspace {
     return pull.output;
   }
 
-  /**
-   * Resolves once the wall clock is past the second of every claim this workspace's state records. Terraform's
-   * timestamps have whole seconds, and a create step planned within the very second of its key pair's claim counts
-   * as the run that made the claim (the safe reading; see lib/handler/key-pair-ownership.ts). A real run after an
-   * interruption comes seconds later at least; a test's next run may come sooner, so it waits for the clock.
-   */
+  /** Resolves once the wall clock is past the second of every claim this workspace's state records. */
   public async afterRecordedClaims(): Promise<void> {
-    const claims = [...(await this.stateJson()).matchAll(/"claimed_at": ?"([^"]+)"/g)]
-      .map((m) => Date.parse(m[1]))
-      .filter(Number.isFinite);
-    const waitMs = Math.max(0, ...claims.map((claim) => claim + 1_000 - Date.now()));
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    await pastRecordedClaims(await this.stateJson());
   }
 
   /** Removes the folder. */
@@ -175,6 +172,21 @@ export class TerraformWorkspace {
       ownProcessGroup,
     });
   }
+}
+
+/**
+ * Resolves once the wall clock is past the second of every claim `stateJson` (a Terraform state, or `show -json`)
+ * records. Terraform's timestamps have whole seconds, and a create step planned within the very second of its key
+ * pair's claim counts as the run that made the claim (the safe reading; see lib/handler/key-pair-ownership.ts). A
+ * real run after an interruption comes seconds later at least; a test's next run may come sooner, so it waits for
+ * the clock to pass that second.
+ */
+export async function pastRecordedClaims(stateJson: string): Promise<void> {
+  const claims = [...stateJson.matchAll(/"claimed_at": ?"([^"]+)"/g)]
+    .map((m) => Date.parse(m[1]))
+    .filter(Number.isFinite);
+  const waitMs = Math.max(0, ...claims.map((claim) => claim + 1_000 - Date.now()));
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
 }
 
 /** A finished terraform command as a {@link TerraformRun}; a signal that ended it reads as exit code -1. */
