@@ -19,6 +19,7 @@ import { ProcessResult, runIsolated } from "./support/isolated-process";
 import { extraNodeLines, NodeLine, OLDEST_SUPPORTED_MAJOR, runningNodeLine } from "./support/node-lines";
 import { claimedByThisRun } from "./handler/handler-harness";
 import { expectNoSecrets } from "./handler/handler-harness";
+import { onTheWire } from "./support/fingerprints";
 
 const NAME = "line:key-1";
 const PROBE = path.join(__dirname, "support", "code-cache-probe.js");
@@ -142,7 +143,7 @@ describe.each(lines.map((line) => [line.label, line] as const))("%s", (_label, l
     expect(JSON.parse(described.stdout)).toMatchObject({
       keyPairName: NAME,
       keyPairId: created?.keyPairId,
-      fingerprint: created?.fingerprint,
+      fingerprint: onTheWire(created?.fingerprint ?? ""),
     });
 
     const remove = await runHandlerOn(line, "delete", {});

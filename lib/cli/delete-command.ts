@@ -1,8 +1,9 @@
 /**
  * `ens-key-pair delete (--name NAME | --id ID) [--dry-run] [--timeout SECONDS]`: the handler's own delete (same
- * retries, `PubKeyNameNotExist` = already deleted, same failure messages), or with --dry-run only a lookup.
+ * retries, `PubKeyNameNotExist` = already deleted, an unexplained refusal confirmed by DescribeKeyPairs, same failure
+ * messages), or with --dry-run only a lookup.
  */
-import { deleteKeyPair, deleteKeyPairById, NOT_FOUND_CODE } from "../handler/delete-key-pair";
+import { alreadyDeletedReason, deleteKeyPair, deleteKeyPairById } from "../handler/delete-key-pair";
 import { findKeyPair } from "../handler/find-key-pair";
 import type { DeleteRequest } from "./cli-arguments";
 import type { CliContext } from "./cli-context";
@@ -53,9 +54,9 @@ export async function deleteCommand(context: CliContext, request: DeleteRequest)
       ? await deleteKeyPair(context, target.keyPairName, deadlineMs)
       : await deleteKeyPairById(context, { keyPairId: target.keyPairId }, deadlineMs);
   context.log.info(
-    outcome === "deleted"
+    outcome.kind === "deleted"
       ? `${described(target)} deleted`
-      : `${described(target)} already deleted (${NOT_FOUND_CODE})`,
+      : `${described(target)} already deleted (${alreadyDeletedReason(outcome)})`,
   );
   return CliExitCode.OK;
 }

@@ -4,6 +4,7 @@
  * `--yes` deletes them by KeyPairId through the handler's own delete (same retries and outcome table; a key pair
  * already gone counts as deleted). A refused delete is reported and the others go on. Dry run by default.
  */
+import { EnsAction } from "../ens/ens-actions";
 import type { AttemptRecord } from "../ens/ens-log";
 import { EnsLog } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
@@ -31,7 +32,7 @@ interface SweepOutcome {
   readonly exitCode?: number;
 }
 
-/** The handler's log, also counting the attempts of the action under way. */
+/** The handler's log, also counting the DeleteKeyPairs attempts (not a lookup that confirms a refusal). */
 class CountingLog extends EnsLog {
   public attempts = 0;
 
@@ -44,7 +45,7 @@ class CountingLog extends EnsLog {
   }
 
   public override attempt(record: AttemptRecord): void {
-    this.attempts++;
+    if (record.action === EnsAction.DELETE_KEY_PAIRS) this.attempts++;
     this.inner.attempt(record);
   }
 
@@ -93,7 +94,7 @@ async function deleteOne(context: CliContext, item: SweepItem, timeoutMs: number
     );
     return {
       item,
-      result: outcome === "deleted" ? "deleted" : "already deleted",
+      result: outcome.kind === "deleted" ? "deleted" : "already deleted",
       reason: item.reason,
       attempts: log.attempts,
     };

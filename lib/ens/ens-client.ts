@@ -2,6 +2,10 @@
  * A thin typed client for the four ENS key pair actions on top of the official SDK (`@alicloud/openapi-core`
  * `callApi`, RPC style, V3 `ACS3-HMAC-SHA256` signatures). One method call = exactly one HTTP request: the SDK's
  * own retry is off, retries belong to {@link retryUntilDeadline} so they can be counted, logged and bounded.
+ *
+ * An HTTP 200 answer is checked before it counts as a success, which the SDK does not do: one that carries an error
+ * `Code` (answer-code.ts) is thrown as that EnsApiError, and a CreateKeyPair answer without its KeyPairId or
+ * PrivateKeyBody is thrown as an incomplete answer (the key pair may exist, but cannot be handed over).
  */
 import OpenApiClient, { $OpenApiUtil } from "@alicloud/openapi-core";
 import Credential from "@alicloud/credentials";
@@ -9,7 +13,8 @@ import type { CredentialsProvider } from "@alicloud/credentials";
 import { RetryOptions as SdkRetryOptions, RuntimeOptions } from "@darabonba/typescript";
 import type { Endpoint } from "../endpoint";
 import { ENS_API_VERSION, EnsAction } from "./ens-actions";
-import { normalizeEnsError } from "./ens-errors";
+import { errorInAnswer } from "./answer-code";
+import { EnsApiError, EnsTransportError, normalizeEnsError } from "./ens-errors";
 
 /** Options of {@link EnsClient}. */
 export interface EnsClientOptions {
@@ -31,19 +36,22 @@ export interface EnsKeyPairSummary {
   readonly keyPairName: string;
   /** The key pair ID (`ssh-...`). */
   readonly keyPairId: string;
-  /** MD5 fingerprint, colon-separated hex. */
+  /** MD5 fingerprint as the API writes it (plain or colon hex: compare with `sameFingerprint`). */
   readonly fingerprint: string;
   /** Creation time as the API reports it (ISO 8601, UTC). */
   readonly creationTime: string;
 }
 
-/** CreateKeyPair's answer. */
+/** CreateKeyPair's answer: only a complete one (with KeyPairId and PrivateKeyBody) is ever returned. */
 export interface CreatedKeyPair {
-  /** The key pair ID. */
+  /** The key pair ID (never empty). */
   readonly keyPairId: string;
-  /** MD5 fingerprint. */
+  /** MD5 fingerprint as the API writes it. */
   readonly fingerprint: string;
-  /** The unencrypted PEM private key: ENS returns it once and never again. */
+  /**
+   * The unencrypted PEM private key as the API sends it (never empty; line breaks may be literal `\n` escapes):
+   * ENS returns it once and never again.
+   */
   readonly privateKeyBody: string;
   /** The RequestId. */
   readonly requestId?: string;
@@ -73,8 +81,8 @@ export interface KeyPairQuery {
 export interface KeyPairPage {
   /** The key pairs on this page. */
   readonly keyPairs: readonly EnsKeyPairSummary[];
-  /** How many key pairs match in total. */
-  readonly totalCount: number;
+  /** How many key pairs match in total. @default - the answer had no usable TotalCount */
+  readonly totalCount?: number;
   /** The RequestId. */
   readonly requestId?: string;
 }
@@ -129,9 +137,23 @@ export class EnsClient {
     );
   }
 
-  /** CreateKeyPair(KeyPairName). */
+  /**
+   * CreateKeyPair(KeyPairName).
+   *
+   * @throws EnsTransportError of kind `bad-response` (code `IncompleteAnswer`) when a 200 answer lacks KeyPairId or
+   *   PrivateKeyBody: the key pair may have been made, so the caller treats it like a lost answer
+   */
   public async createKeyPair(keyPairName: string, timeLeftMs: number): Promise<CreatedKeyPair> {
     const body = await this.call(EnsAction.CREATE_KEY_PAIR, { KeyPairName: keyPairName }, timeLeftMs);
+    const missing = ["KeyPairId", "PrivateKeyBody"].filter((field) => !stringField(body, field));
+    if (missing.length > 0) {
+      throw new EnsTransportError(
+        "bad-response",
+        "IncompleteAnswer",
+        `CreateKeyPair answered HTTP 200 (RequestId ${requestIdOf(body) ?? "-"}) without ${missing.join(" and ")}, ` +
+          "so the key pair it may have made cannot be taken from this answer",
+      );
+    }
     return {
       keyPairId: stringField(body, "KeyPairId"),
       fingerprint: stringField(body, "KeyPairFingerPrint"),
@@ -169,10 +191,14 @@ export class EnsClient {
     );
     const list = (body.KeyPairs as { KeyPair?: unknown } | undefined)?.KeyPair;
     const keyPairs = Array.isArray(list) ? list.map(summaryOf) : [];
-    const total = Number(body.TotalCount);
+    // An int in the SDK model; a missing or unreadable one stays unknown rather than guessed from this page.
+    const total =
+      typeof body.TotalCount === "number" || typeof body.TotalCount === "string"
+        ? Number(body.TotalCount)
+        : NaN;
     return {
       keyPairs,
-      totalCount: Number.isFinite(total) ? total : keyPairs.length,
+      totalCount: Number.isInteger(total) && total >= 0 ? total : undefined,
       requestId: requestIdOf(body),
     };
   }
@@ -192,7 +218,8 @@ export class EnsClient {
   /**
    * One signed RPC request. Business parameters go in the query, as the generated ENS SDK sends them.
    *
-   * @throws EnsApiError | EnsTransportError (or the original error when it is neither)
+   * @throws EnsApiError (also for an error inside an HTTP 200 answer) | EnsTransportError (or the original error
+   *   when it is neither)
    */
   private async call(action: EnsAction, query: Record<string, string>, timeLeftMs: number): Promise<Body> {
     const params = new $OpenApiUtil.Params({
@@ -212,11 +239,22 @@ export class EnsClient {
       // A fresh connection per attempt: a retry after a reset never lands on a half-dead pooled socket.
       keepAlive: false,
     });
+    let response: { body?: unknown; statusCode?: unknown };
     try {
-      const response = await this.sdk.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), runtime);
-      return (response.body ?? {}) as Body;
+      response = await this.sdk.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), runtime);
     } catch (error) {
       throw normalizeEnsError(error);
     }
+    const body = (response.body ?? {}) as Body;
+    const error = errorInAnswer(body);
+    if (error) {
+      throw new EnsApiError({
+        code: error.code,
+        statusCode: typeof response.statusCode === "number" ? response.statusCode : 200,
+        apiMessage: error.message ?? "(no message)",
+        requestId: requestIdOf(body),
+      });
+    }
+    return body;
   }
 }

@@ -42,7 +42,8 @@ export class EnsApiError extends Error {
  * - `refused` / `unreachable`: the request never reached the server.
  * - `connect-timeout`: no connection within the connect timeout (never reached the server).
  * - `read-timeout`: no complete answer within the read timeout (the server may have acted on it).
- * - `bad-response`: an answer arrived but was not the JSON the API sends (e.g. a proxy's error page).
+ * - `bad-response`: an answer arrived but was not what the API sends: not JSON (e.g. a proxy's error page), or a
+ *   success lacking a field it always carries (code `IncompleteAnswer`; the server may have acted on it).
  * - `dns`: the endpoint's host name does not resolve.
  */
 export type TransportFailureKind =
@@ -52,7 +53,7 @@ export type TransportFailureKind =
 export class EnsTransportError extends Error {
   /** What went wrong. */
   public readonly kind: TransportFailureKind;
-  /** The system error code (`ECONNRESET`, ...) or a short label (`ReadTimeout`, `BadResponse`). */
+  /** The system error code (`ECONNRESET`, ...) or a short label (`ReadTimeout`, `BadResponse`, `IncompleteAnswer`). */
   public readonly code: string;
 
   constructor(kind: TransportFailureKind, code: string, message: string) {

@@ -14,6 +14,8 @@ export type AttemptOutcome =
   | "failed"
   | "found"
   | "not-found"
+  /** A DescribeKeyPairs page without the key pair looked for, and more pages to read. */
+  | "next-page"
   | "adopted"
   | "name-taken"
   | "name-reused"

@@ -37,7 +37,7 @@ const TRANSPORT_DESCRIPTIONS: Readonly<Record<TransportFailureKind, string>> = {
   unreachable: "the endpoint's network is unreachable",
   "connect-timeout": "no connection could be made within the connect timeout",
   "read-timeout": "no answer arrived within the read timeout",
-  "bad-response": "the answer was not the JSON the ENS API sends",
+  "bad-response": "the answer was not what the ENS API sends",
   dns: "the endpoint's host name does not resolve",
 };
 

@@ -35,8 +35,29 @@ export const SYSTEM_CLOCK: RetryClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** API codes that mean "try again later" besides the `Throttling*` family. */
+/** API codes that mean "try again later" besides the throttling codes. */
 const RETRYABLE_CODES = new Set(["ServiceUnavailable", "InternalError"]);
+
+/**
+ * ENS's generic "Call Interface Happen Error" codes (listed with HTTP 400 in the key pair pages' error tables):
+ * ENS failed while calling one of its own interfaces, so whether the action took effect is unknown. They are not
+ * retried: the provider's `NeedRetry` does not retry them, ENS answers them with a 4xx, and the provider even reads
+ * `ens.interface.error` as "not found" for security groups, so they may be permanent (a retried permanent error only
+ * makes a destroy wait out its whole deadline). They are ambiguous instead: a delete that ends with one confirms with
+ * DescribeKeyPairs, a create looks the name up and rolls back a key pair it may have made.
+ */
+export const ENS_INTERFACE_ERROR_CODES: ReadonlySet<string> = new Set([
+  "ens.interface.error",
+  "CallInterface",
+]);
+
+/**
+ * True for a throttling code: any code containing `Throttling` (`Throttling`, `Throttling.User`, `Throttling.Api`,
+ * `Rejected.Throttling`, …), as the provider's `NeedRetry` reads them.
+ */
+export function isThrottling(code: string): boolean {
+  return code.includes("Throttling");
+}
 
 /**
  * True when another attempt may succeed: throttling, `ServiceUnavailable`, `InternalError`, any HTTP 5xx, and
@@ -44,19 +65,22 @@ const RETRYABLE_CODES = new Set(["ServiceUnavailable", "InternalError"]);
  */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof EnsApiError) {
-    return error.code.startsWith("Throttling") || RETRYABLE_CODES.has(error.code) || error.statusCode >= 500;
+    return isThrottling(error.code) || RETRYABLE_CODES.has(error.code) || error.statusCode >= 500;
   }
   if (error instanceof EnsTransportError) return error.kind !== "dns" || error.code === "EAI_AGAIN";
   return false;
 }
 
 /**
- * True when a failed attempt may still have taken effect on the server: a 5xx answer, a broken connection, a
- * lost or unreadable answer, a read timeout. Throttling and refused connections are not ambiguous: the
- * request was rejected or never arrived.
+ * True when a failed attempt may still have taken effect on the server: a 5xx answer, an error inside an HTTP 200
+ * answer (it contradicts itself), ENS's generic interface errors ({@link ENS_INTERFACE_ERROR_CODES}), a broken
+ * connection, a lost, unreadable or incomplete answer, a read timeout. Throttling (with HTTP 400) and refused
+ * connections are not ambiguous: the request was rejected or never arrived.
  */
 export function isAmbiguous(error: unknown): boolean {
-  if (error instanceof EnsApiError) return error.statusCode >= 500;
+  if (error instanceof EnsApiError) {
+    return error.statusCode >= 500 || error.statusCode < 400 || ENS_INTERFACE_ERROR_CODES.has(error.code);
+  }
   if (error instanceof EnsTransportError) {
     return error.kind === "reset" || error.kind === "read-timeout" || error.kind === "bad-response";
   }

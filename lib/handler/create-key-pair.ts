@@ -28,6 +28,7 @@ import type { CreateModeInput, ImportModeInput } from "./handler-input";
 import { importKeyPair, NAME_TAKEN_CODE } from "./import-key-pair";
 import { Ownership, OwnershipEvidence, ownershipOf } from "./key-pair-ownership";
 import { readPrivateKeyFile, writePrivateKeyFile } from "./private-key-file";
+import { InvalidPrivateKeyBodyError, privateKeyPemOf } from "./private-key-pem";
 
 /** Default deadline of the create command. */
 export const CREATE_TIMEOUT_MS = 300_000;
@@ -143,7 +144,7 @@ async function lookUp(
 
 /**
  * Deletes a key pair of this stack by its KeyPairId (never by name: another key pair may hold the name by then).
- * When that fails, ends the run with a notice naming the key.
+ * When that fails, or there is no ID to delete by, ends the run with a notice naming the key.
  */
 async function deleteOwnKeyPair(
   context: HandlerContext,
@@ -151,6 +152,14 @@ async function deleteOwnKeyPair(
   keyPair: { readonly keyPairId: string },
   why: string,
 ): Promise<void> {
+  if (!keyPair.keyPairId) {
+    throw new CommandFailure(
+      `KEY PAIR LEAKED: key pair ${quoted(input.keyPairName)} was created by this stack, but ${why}, and ` +
+        "DescribeKeyPairs listed it without a KeyPairId, so it was not deleted (by name, the delete could remove " +
+        "a key pair that took the name since). It is still in Alibaba Cloud and its name is taken: delete it " +
+        `yourself (${deleteHint(input.keyPairName)}). ${CREATE_FAILURE_CONSEQUENCE}`,
+    );
+  }
   const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
   try {
     await deleteKeyPairById(
@@ -260,17 +269,21 @@ async function handOver(
 ): Promise<void> {
   const summary =
     `key pair ${quoted(input.keyPairName)} created ` +
-    `(KeyPairId ${created.keyPairId || "-"}, fingerprint ${created.fingerprint || "-"})`;
+    `(KeyPairId ${created.keyPairId}, fingerprint ${created.fingerprint || "-"})`;
   if (!input.privateKeyFile) {
     context.log.info(`${summary}; its private key was discarded because no privateKeyFile is set`);
     return;
   }
-  if (!created.privateKeyBody) {
-    return rollBack(context, input, created, "the CreateKeyPair answer had no private key to write");
+  let pem: string;
+  try {
+    pem = privateKeyPemOf(created.privateKeyBody);
+  } catch (error) {
+    if (!(error instanceof InvalidPrivateKeyBodyError)) throw error;
+    return rollBack(context, input, created, `${error.message}, so no private key file could be written`);
   }
   if (input.testHold) await holdForTest(context, input.testHold);
   try {
-    await writePrivateKeyFile(input.privateKeyFile, created.privateKeyBody);
+    await writePrivateKeyFile(input.privateKeyFile, pem);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return rollBack(

@@ -3,7 +3,8 @@
  * otherwise by name, once DescribeKeyPairs has shown that the key pair under the name is this stack's
  * (key-pair-ownership.ts). A key pair that held the name before this stack claimed it, or that took the name after
  * this stack's was deleted out of band, is left alone. One DeleteKeyPairs is always sent for a key pair of this
- * stack, and answered `PubKeyNameNotExist` when it is already gone.
+ * stack, and answered `PubKeyNameNotExist` (or a refusal that DescribeKeyPairs then shows to mean "gone") when it is
+ * already gone.
  *
  * A stack deployed by release 0.1 in create mode recorded neither a claim nor a fingerprint: it keeps that release's
  * single DeleteKeyPairs call.
@@ -13,7 +14,7 @@ import type { AttemptOutcome } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
 import { HandlerExitCode } from "../handler-contract";
 import { CommandFailure } from "./command-failure";
-import { DeleteOutcome, deleteKeyPair, deleteKeyPairById, NOT_FOUND_CODE } from "./delete-key-pair";
+import { alreadyDeletedReason, DeleteOutcome, deleteKeyPair, deleteKeyPairById } from "./delete-key-pair";
 import { findKeyPair } from "./find-key-pair";
 import type { HandlerContext } from "./handler-context";
 import type { DeleteInput } from "./handler-input";
@@ -24,9 +25,9 @@ export const DELETE_FAILURE_CONSEQUENCE =
   "Nothing was deleted: Terraform keeps the key pair in state, and the next destroy retries.";
 
 function summaryOf(key: string, outcome: DeleteOutcome): string {
-  return outcome === "deleted"
+  return outcome.kind === "deleted"
     ? `key pair ${key} deleted`
-    : `key pair ${key} already deleted (${NOT_FOUND_CODE})`;
+    : `key pair ${key} already deleted (${alreadyDeletedReason(outcome)})`;
 }
 
 /** Why a key pair under the name is left alone, for the warning. */
@@ -57,9 +58,9 @@ async function deleteAsInput(
   const key = JSON.stringify(keyPairName);
   if (keyPairId) {
     const outcome = await deleteKeyPairById(context, { keyPairId, keyPairName }, deadlineMs);
-    return outcome === "deleted"
+    return outcome.kind === "deleted"
       ? `key pair ${key} deleted (by KeyPairId ${keyPairId})`
-      : `key pair ${key} already deleted (${NOT_FOUND_CODE} for KeyPairId ${keyPairId})`;
+      : `key pair ${key} already deleted (${alreadyDeletedReason(outcome, keyPairId)})`;
   }
   const evidence = {
     claimedAtMs: input.claimedAtMs,

@@ -1,14 +1,19 @@
 /**
  * Looks a key pair up by exact name (or by ID) with DescribeKeyPairs. The API does not document whether its
- * `KeyPairName` filter matches exactly, so results are filtered here and pages are followed (bounded).
+ * `KeyPairName` filter matches exactly, so results are filtered here and pages are followed until TotalCount, an
+ * empty page or a bound (key-pair-paging.ts): the server may send fewer than PAGE_SIZE per page.
  */
 import { EnsAction } from "../ens/ens-actions";
 import type { EnsClient, EnsKeyPairSummary } from "../ens/ens-client";
 import type { AttemptOutcome } from "../ens/ens-log";
+import { isLastPage } from "../ens/key-pair-paging";
 import { ActionRun, runLoggedAction } from "../ens/logged-action";
 
 const PAGE_SIZE = 50;
-/** 100 pages of 50: far beyond any real account, and a bound on a misbehaving API. */
+/**
+ * At most this many pages: even at 10 key pairs a page (a server that caps PageSize), 1,000 key pairs matching the
+ * name filter, far beyond what a name filter matches; and a bound on a misbehaving API.
+ */
 const MAX_PAGES = 100;
 
 /** Options of {@link findKeyPair}. */
@@ -26,7 +31,8 @@ export interface FindKeyPairOptions {
 /**
  * The key pair named exactly `run.keyPairName` (or with the given ID), or `undefined` when none exists.
  *
- * @throws ActionFailedError when DescribeKeyPairs gives up
+ * @throws ActionFailedError when DescribeKeyPairs gives up; Error when the pages still had not reached TotalCount
+ *   after MAX_PAGES (never reported as "not found")
  */
 export async function findKeyPair(
   client: EnsClient,
@@ -37,6 +43,7 @@ export async function findKeyPair(
   const filter = keyPairId ? { keyPairId } : { keyPairName: run.keyPairName };
   const matches = (k: EnsKeyPairSummary): boolean =>
     keyPairId ? k.keyPairId === keyPairId : k.keyPairName === run.keyPairName;
+  let readSoFar = 0;
   for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
     const page = await runLoggedAction(
       { ...run, action: EnsAction.DESCRIBE_KEY_PAIRS },
@@ -46,15 +53,24 @@ export async function findKeyPair(
           timeLeftMs,
         );
         const match = answer.keyPairs.find(matches);
-        const lastPage = answer.keyPairs.length < PAGE_SIZE || pageNumber * PAGE_SIZE >= answer.totalCount;
+        const lastPage = isLastPage(answer, readSoFar + answer.keyPairs.length);
         return {
-          value: { match, lastPage },
-          outcome: match ? outcomeOf(match) : "not-found",
+          value: { match, lastPage, read: answer.keyPairs.length, totalCount: answer.totalCount },
+          // A page without the key pair is "not-found" only when no page follows it.
+          outcome: match ? outcomeOf(match) : lastPage ? "not-found" : "next-page",
           requestId: answer.requestId,
         };
       },
     );
+    readSoFar += page.read;
     if (page.match || page.lastPage) return page.match;
+    if (pageNumber === MAX_PAGES) {
+      throw new Error(
+        `DescribeKeyPairs for key pair ${JSON.stringify(run.keyPairName)} still had more pages after ${MAX_PAGES} ` +
+          `(${readSoFar} key pairs read of TotalCount ${page.totalCount ?? "unknown"}), so the lookup stopped without ` +
+          "an answer; nothing was decided from it. Check for an ENS endpoint that ignores PageNumber.",
+      );
+    }
   }
   return undefined;
 }

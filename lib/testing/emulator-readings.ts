@@ -43,8 +43,7 @@ export interface EmulatorReadings {
    * `"hex"`, plain lower-case hex (`f163…`, what the ENS API pages and SDK models show). Only the wire
    * changes: `EmulatedKeyPair.fingerprint` stays colon hex either way.
    *
-   * @default "colon" (`DEFAULT_READINGS.fingerprintFormat`; to become "hex" once the client compares
-   *   fingerprints by their hex digits)
+   * @default "hex" (`DEFAULT_READINGS.fingerprintFormat`: what the ENS API pages and SDK models show)
    */
   readonly fingerprintFormat?: FingerprintFormat;
   /**
@@ -125,7 +124,7 @@ export interface ResolvedReadings {
 
 /** The readings the emulator plays unless told otherwise. */
 export const DEFAULT_READINGS: ResolvedReadings = Object.freeze({
-  fingerprintFormat: "colon",
+  fingerprintFormat: "hex",
   missingKeyOnDelete: Object.freeze({ code: EnsErrorCode.PUB_KEY_NAME_NOT_EXIST, statusCode: 400 }),
   attachedKeyDelete: "deletes",
   privateKeyBody: "newlines",

@@ -19,7 +19,7 @@
  * await ens.stop();
  *
  * // The same test against another reading of the docs:
- * const hex = await EnsEmulator.start({ readings: { fingerprintFormat: "hex", missingKeyOnDelete: "success" } });
+ * const ecsLike = await EnsEmulator.start({ readings: { fingerprintFormat: "colon", missingKeyOnDelete: "success" } });
  *
  * The same server runs standalone with `ens-emulator [--port N]` (see `cli.ts`).
  */

@@ -92,6 +92,37 @@ describe("delete --id", () => {
   });
 });
 
+describe("an ENS that answers another code for a missing key pair (readings.missingKeyOnDelete)", () => {
+  let other: EnsEmulator;
+  useEmulator((started) => (other = started), {
+    rsaBits: 1024,
+    readings: { missingKeyOnDelete: { code: "InvalidParameter.KeyPairName" } },
+  });
+
+  test("--name: DescribeKeyPairs confirms the key pair is gone, exit 0 naming the code", async () => {
+    const result = await runCliAgainst(other, ["delete", "--name", NAME]);
+
+    expect(result.exitCode).toBe(0);
+    expect(actionsCalled(other)).toEqual(["DeleteKeyPairs", "DescribeKeyPairs"]);
+    expect(result.stderr).toContain(
+      `key pair "${NAME}" already deleted (DeleteKeyPairs answered InvalidParameter.KeyPairName, and DescribeKeyPairs shows it is gone)`,
+    );
+  });
+
+  test("--id: the ID is looked up, and a key pair that reused the name is untouched", async () => {
+    const gone = other.addKeyPair({ keyPairName: NAME });
+    other.deleteKeyPair(gone.keyPairId);
+    const reused = other.addKeyPair({ keyPairName: NAME });
+
+    const result = await runCliAgainst(other, ["delete", "--id", gone.keyPairId]);
+
+    expect(result.exitCode).toBe(0);
+    expect(other.calls().map((call) => call.params.KeyPairId)).toEqual([gone.keyPairId, gone.keyPairId]);
+    expect(result.stderr).toContain(`the key pair with KeyPairId ${gone.keyPairId} already deleted`);
+    expect(other.keyPairs()).toEqual([reused]);
+  });
+});
+
 describe("delete --dry-run", () => {
   test("--name: shows the key pair that would be deleted, with zero DeleteKeyPairs calls", async () => {
     const key = ens.addKeyPair({ keyPairName: NAME });

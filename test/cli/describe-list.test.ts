@@ -6,6 +6,7 @@ import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY } from "../fixtures/keys";
 import { actionsCalled, errorLine, runCliAgainst } from "./cli-process";
 import { useEmulator } from "../support/emulator";
+import { onTheWire } from "../support/fingerprints";
 
 let ens: EnsEmulator;
 
@@ -29,7 +30,7 @@ describe("describe", () => {
     expect(result.exitCode).toBe(0);
     expect(tableRows(result.stdout)).toEqual([
       ["NAME", "KEY PAIR ID", "FINGERPRINT", "CREATED"],
-      ["web-1", key.keyPairId, key.fingerprint, key.creationTime],
+      ["web-1", key.keyPairId, onTheWire(key.fingerprint), key.creationTime],
     ]);
     const [header, row] = result.stdout.split("\n");
     expect(header.indexOf("KEY PAIR ID")).toBe(row.indexOf(key.keyPairId));
@@ -47,7 +48,7 @@ describe("describe", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       keyPairName: "web-1",
       keyPairId: key.keyPairId,
-      fingerprint: key.fingerprint,
+      fingerprint: onTheWire(key.fingerprint),
       creationTime: key.creationTime,
     });
   });
@@ -80,7 +81,7 @@ describe("list", () => {
     expect(result.exitCode).toBe(0);
     expect(tableRows(result.stdout)).toEqual([
       ["NAME", "KEY PAIR ID", "FINGERPRINT", "CREATED"],
-      ...keys.map((k) => [k.keyPairName, k.keyPairId, k.fingerprint, k.creationTime]),
+      ...keys.map((k) => [k.keyPairName, k.keyPairId, onTheWire(k.fingerprint), k.creationTime]),
     ]);
     expect(result.stderr).toContain("ens-key-pair: 3 of 3 key pairs listed");
   });
@@ -112,6 +113,27 @@ describe("list", () => {
       ["DescribeKeyPairs", "2", "50"],
       ["DescribeKeyPairs", "3", "50"],
     ]);
+  });
+
+  describe("against an ENS that sends at most 10 key pairs a page (readings.maxPageSize: 10)", () => {
+    let capped: EnsEmulator;
+    useEmulator((started) => (capped = started), { rsaBits: 1024, readings: { maxPageSize: 10 } });
+
+    test("follows TotalCount past the short pages: all 25 listed, in three calls", async () => {
+      const names = Array.from({ length: 25 }, (_, i) => `capped-${String(i).padStart(2, "0")}`);
+      for (const name of names) capped.addKeyPair({ keyPairName: name, publicKey: RSA_PUBLIC_KEY });
+
+      const result = await runCliAgainst(capped, ["list", "--json"]);
+
+      expect(result.exitCode).toBe(0);
+      expect(JSON.parse(result.stdout).map((k: { keyPairName: string }) => k.keyPairName)).toEqual(names);
+      expect(capped.calls().map((call) => [call.params.PageNumber, call.params.PageSize])).toEqual([
+        ["1", "50"],
+        ["2", "50"],
+        ["3", "50"],
+      ]);
+      expect(result.stderr).toContain("ens-key-pair: 25 of 25 key pairs listed");
+    });
   });
 
   test("no key pairs: a table with only its header", async () => {

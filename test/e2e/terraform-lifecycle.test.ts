@@ -11,7 +11,7 @@ import {
   parseSshRsaPublicKey,
   sshRsaPublicKeyOf,
 } from "../../lib/public-key";
-import { EnsEmulator } from "../../lib/testing";
+import { DEFAULT_READINGS, EnsEmulator, FINGERPRINT_FORMATS, FingerprintFormat } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { TerraformWorkspace, terraformAvailable } from "../support/terraform";
 
@@ -26,9 +26,11 @@ function fingerprintOfPrivateKeyFile(file: string): string {
 describeWithTerraform("terraform apply/destroy against the ENS emulator", () => {
   let emulator: EnsEmulator;
   let workspace: TerraformWorkspace;
+  /** The reading of KeyPairFingerPrint the next emulator plays (a describe block below picks each in turn). */
+  let fingerprintFormat: FingerprintFormat = DEFAULT_READINGS.fingerprintFormat;
 
   beforeEach(async () => {
-    emulator = await EnsEmulator.start({ rsaBits: 1024 });
+    emulator = await EnsEmulator.start({ rsaBits: 1024, readings: { fingerprintFormat } });
     workspace = new TerraformWorkspace("keys", emulator.env());
   });
 
@@ -207,20 +209,50 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
     expect(actions().filter((a) => a.startsWith("DeleteKeyPairs"))).toEqual(["DeleteKeyPairs:retired:ok"]);
   });
 
-  test("import mode: a name reused by another key is left alone on destroy, and the destroy still succeeds", async () => {
-    workspace.synth(
-      (stack) => new EnsKeyPair(stack, "kp", { keyPairName: "shared-name", publicKey: RSA_PUBLIC_KEY }),
-    );
-    expect((await workspace.apply()).exitCode).toBe(0);
-    emulator.deleteKeyPair("shared-name");
-    const stranger = emulator.addKeyPair({ keyPairName: "shared-name" });
+  // Import mode compares the recorded fingerprint with DescribeKeyPairs': under both readings of the wire.
+  describe.each(FINGERPRINT_FORMATS)("import mode, readings.fingerprintFormat %s", (format) => {
+    beforeAll(() => (fingerprintFormat = format));
+    afterAll(() => (fingerprintFormat = DEFAULT_READINGS.fingerprintFormat));
 
-    const destroy = await workspace.destroy();
-    expect(destroy.exitCode).toBe(0);
-    expect(destroy.output).toMatch(/outcome=name-reused/);
-    expect(await workspace.stateList()).toEqual([]);
-    expect(emulator.keyPair("shared-name")?.fingerprint).toBe(stranger.fingerprint);
-    expect(actions().filter((a) => a.startsWith("DeleteKeyPairs"))).toEqual([]);
+    test("an import whose answer was lost is recognised by its fingerprint; destroy finds it and deletes it", async () => {
+      workspace.synth(
+        (stack) => new EnsKeyPair(stack, "kp", { keyPairName: "ops", publicKey: RSA_PUBLIC_KEY }),
+      );
+      emulator.faults.loseResponse("ImportKeyPair", 1);
+
+      const apply = await workspace.apply();
+      expect(apply.exitCode).toBe(0);
+      expect(apply.output).toContain('key pair "ops" already imported with the same public key');
+      expect(emulator.keyPair("ops")?.fingerprint).toBe(RSA_PUBLIC_KEY_MD5);
+
+      const destroy = await workspace.destroy();
+      expect(destroy.exitCode).toBe(0);
+      expect(emulator.keyPairs()).toEqual([]);
+      expect(await workspace.stateList()).toEqual([]);
+      expect(actions()).toEqual([
+        "ImportKeyPair:ops:ok",
+        "ImportKeyPair:ops:PubKeyNameExisted",
+        "DescribeKeyPairs:ops:ok",
+        "DescribeKeyPairs:ops:ok",
+        "DeleteKeyPairs:ops:ok",
+      ]);
+    });
+
+    test("a name reused by another key is left alone on destroy, and the destroy still succeeds", async () => {
+      workspace.synth(
+        (stack) => new EnsKeyPair(stack, "kp", { keyPairName: "shared-name", publicKey: RSA_PUBLIC_KEY }),
+      );
+      expect((await workspace.apply()).exitCode).toBe(0);
+      emulator.deleteKeyPair("shared-name");
+      const stranger = emulator.addKeyPair({ keyPairName: "shared-name" });
+
+      const destroy = await workspace.destroy();
+      expect(destroy.exitCode).toBe(0);
+      expect(destroy.output).toMatch(/outcome=name-reused/);
+      expect(await workspace.stateList()).toEqual([]);
+      expect(emulator.keyPair("shared-name")?.fingerprint).toBe(stranger.fingerprint);
+      expect(actions().filter((a) => a.startsWith("DeleteKeyPairs"))).toEqual([]);
+    });
   });
 
   test("adoptExisting takes over an existing key (as after moving off alicloud_ens_key_pair); destroy deletes it", async () => {

@@ -10,6 +10,7 @@ import { parseEndpoint, Endpoint } from "../../lib/endpoint";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { useEmulator } from "../support/emulator";
+import { onTheWire } from "../support/fingerprints";
 
 const TIME_LEFT_MS = 10_000;
 
@@ -44,7 +45,7 @@ describe("actions", () => {
     const stored = ens.keyPair("client-key");
     expect(created).toEqual({
       keyPairId: stored?.keyPairId,
-      fingerprint: stored?.fingerprint,
+      fingerprint: onTheWire(stored?.fingerprint ?? ""),
       privateKeyBody: expect.stringMatching(/^-----BEGIN RSA PRIVATE KEY-----/),
       requestId: ens.calls()[0].requestId,
     });
@@ -54,7 +55,7 @@ describe("actions", () => {
   test("ImportKeyPair sends the public key and returns its fingerprint", async () => {
     const imported = await clientFor(ens.endpoint).importKeyPair("client-key", RSA_PUBLIC_KEY, TIME_LEFT_MS);
 
-    expect(imported.fingerprint).toBe(RSA_PUBLIC_KEY_MD5);
+    expect(imported.fingerprint).toBe(onTheWire(RSA_PUBLIC_KEY_MD5));
     expect(ens.calls()[0].params).toEqual({ KeyPairName: "client-key", PublicKeyBody: RSA_PUBLIC_KEY });
   });
 
@@ -71,7 +72,7 @@ describe("actions", () => {
       {
         keyPairName: "client-key",
         keyPairId: added.keyPairId,
-        fingerprint: RSA_PUBLIC_KEY_MD5,
+        fingerprint: onTheWire(RSA_PUBLIC_KEY_MD5),
         creationTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
       },
     ]);
@@ -172,6 +173,82 @@ describe("errors", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe("HTTP 200 answers are checked before they count as a success", () => {
+  test.each(["CreateKeyPair", "DeleteKeyPairs", "DescribeKeyPairs"])(
+    "an error Code inside a 200 answer to %s becomes an EnsApiError with status 200",
+    async (action) => {
+      ens.addKeyPair({ keyPairName: "client-key" });
+      ens.faults.errorInOkAnswer(action, 1, {
+        code: "ens.interface.error",
+        message: "Call Interface Happen Error",
+      });
+      const client = clientFor(ens.endpoint);
+      const call = {
+        CreateKeyPair: () => client.createKeyPair("other-key", TIME_LEFT_MS),
+        DeleteKeyPairs: () => client.deleteKeyPairs("client-key", TIME_LEFT_MS),
+        DescribeKeyPairs: () =>
+          client.describeKeyPairs({ keyPairName: "client-key", pageNumber: 1, pageSize: 50 }, TIME_LEFT_MS),
+      }[action] as () => Promise<unknown>;
+
+      const error = await failureOf(call());
+
+      expect(error).toBeInstanceOf(EnsApiError);
+      expect(error).toMatchObject({
+        code: "ens.interface.error",
+        statusCode: 200,
+        apiMessage: "Call Interface Happen Error",
+        requestId: ens.calls()[0].requestId,
+      });
+      expect(ens.calls()[0]).toMatchObject({ statusCode: 200, code: "ens.interface.error" });
+    },
+  );
+
+  test.each(["KeyPairId", "PrivateKeyBody"] as const)(
+    "a CreateKeyPair 200 without %s is an incomplete answer, never a created key pair",
+    async (omit) => {
+      ens.faults.incompleteCreate(1, { omit });
+
+      const error = await failureOf(clientFor(ens.endpoint).createKeyPair("client-key", TIME_LEFT_MS));
+
+      expect(error).toBeInstanceOf(EnsTransportError);
+      expect(error).toMatchObject({ kind: "bad-response", code: "IncompleteAnswer" });
+      expect((error as Error).message).toContain(`without ${omit}`);
+      expect((error as Error).message).toContain(ens.calls()[0].requestId);
+      // The emulator made the key pair: the caller must find it by name.
+      expect(ens.keyPair("client-key")).toBeDefined();
+    },
+  );
+});
+
+describe('readings.codeInSuccessBody: success answers carrying "Code": 0', () => {
+  let coded: EnsEmulator;
+  beforeAll(async () => {
+    coded = await EnsEmulator.start({ rsaBits: 1024, readings: { codeInSuccessBody: true } });
+  });
+  afterAll(() => coded.stop());
+
+  test("every action still succeeds", async () => {
+    const client = new EnsClient({
+      endpoint: parseEndpoint(coded.endpoint) as Endpoint,
+      credentials: StaticAKCredentialsProvider.builder()
+        .withAccessKeyId(coded.credentials.accessKeyId)
+        .withAccessKeySecret(coded.credentials.accessKeySecret)
+        .build(),
+    });
+
+    const created = await client.createKeyPair("coded", TIME_LEFT_MS);
+    const imported = await client.importKeyPair("imported", RSA_PUBLIC_KEY, TIME_LEFT_MS);
+    const page = await client.describeKeyPairs({ pageNumber: 1, pageSize: 50 }, TIME_LEFT_MS);
+    await client.deleteKeyPairs("coded", TIME_LEFT_MS);
+
+    expect(created.keyPairId).toBe(page.keyPairs[0].keyPairId);
+    expect(imported.fingerprint).not.toBe("");
+    expect(page.totalCount).toBe(2);
+    expect(coded.keyPairs().map((k) => k.keyPairName)).toEqual(["imported"]);
+    expect(coded.calls().map((call) => call.code)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -61,6 +61,36 @@ describe("isRetryable / isAmbiguous", () => {
     { label: "Throttling.Api", error: apiError("Throttling.Api"), retryable: true, ambiguous: false },
     { label: "Throttling", error: apiError("Throttling"), retryable: true, ambiguous: false },
     {
+      label: "Rejected.Throttling (the provider's NeedRetry retries it)",
+      error: apiError("Rejected.Throttling"),
+      retryable: true,
+      ambiguous: false,
+    },
+    {
+      label: "Throttling.User (HTTP 429)",
+      error: apiError("Throttling.User", 429),
+      retryable: true,
+      ambiguous: false,
+    },
+    {
+      label: "ens.interface.error (not retried; ambiguous)",
+      error: apiError("ens.interface.error"),
+      retryable: false,
+      ambiguous: true,
+    },
+    {
+      label: "CallInterface (not retried; ambiguous)",
+      error: apiError("CallInterface"),
+      retryable: false,
+      ambiguous: true,
+    },
+    {
+      label: "throttling in lower case is not the provider's Throttling",
+      error: apiError("throttled"),
+      retryable: false,
+      ambiguous: false,
+    },
+    {
       label: "ServiceUnavailable (HTTP 503)",
       error: apiError("ServiceUnavailable", 503),
       retryable: true,
@@ -79,6 +109,24 @@ describe("isRetryable / isAmbiguous", () => {
       ambiguous: true,
     },
     { label: "NoPermission", error: apiError("NoPermission"), retryable: false, ambiguous: false },
+    {
+      label: "an error code inside an HTTP 200 answer",
+      error: apiError("SomethingNew", 200),
+      retryable: false,
+      ambiguous: true,
+    },
+    {
+      label: "Throttling.User inside an HTTP 200 answer",
+      error: apiError("Throttling.User", 200),
+      retryable: true,
+      ambiguous: true,
+    },
+    {
+      label: "transport bad-response (IncompleteAnswer)",
+      error: new EnsTransportError("bad-response", "IncompleteAnswer", "no KeyPairId"),
+      retryable: true,
+      ambiguous: true,
+    },
     {
       label: "SignatureDoesNotMatch",
       error: apiError("SignatureDoesNotMatch"),

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { StaticAKCredentialsProvider } from "@alicloud/credentials";
-import { CreatedKeyPair, EnsClient } from "../../lib/ens/ens-client";
+import { CreatedKeyPair, EnsClient, KeyPairPage, KeyPairQuery } from "../../lib/ens/ens-client";
 import { EnsApiError, EnsTransportError } from "../../lib/ens/ens-errors";
 import { EnsLog } from "../../lib/ens/ens-log";
 import { RetryClock } from "../../lib/ens/retry";
@@ -122,6 +122,44 @@ function privateKeyFile(): string {
   return path.join(scratch, "keys", "id_rsa");
 }
 
+describe("a PrivateKeyBody the handler cannot write", () => {
+  /** A client whose CreateKeyPair answers carry this PrivateKeyBody (the key pair itself is made for real). */
+  class GarbledPrivateKey extends EnsClient {
+    constructor() {
+      super(CLIENT_OPTIONS());
+    }
+    public override async createKeyPair(keyPairName: string, timeLeftMs: number): Promise<CreatedKeyPair> {
+      const created = await super.createKeyPair(keyPairName, timeLeftMs);
+      return {
+        ...created,
+        privateKeyBody: "-----BEGIN RSA PRIVATE KEY-----\\ngarbled\\n-----END RSA PRIVATE KEY-----",
+      };
+    }
+  }
+
+  test("is never written: the key pair is rolled back by its ID, and the run fails saying why", async () => {
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock, new GarbledPrivateKey());
+    const file = privateKeyFile();
+
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), THIS_RUN, { privateKeyFile: file }),
+    );
+
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DeleteKeyPairs"]);
+    expect(ens.calls()[1].params).toEqual({ KeyPairId: expect.stringMatching(/^ssh-/) });
+    expect(ens.keyPairs()).toEqual([]);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(lines.at(-1)).toContain(
+      "was created, but the CreateKeyPair answer's PrivateKeyBody is not a private key node:crypto can read",
+    );
+    expect(lines.at(-1)).toContain("it was deleted again (rolled back)");
+    expect(lines.join("\n")).not.toContain("garbled");
+  });
+});
+
 describe("the name is taken when the claim was made by this run", () => {
   test("a key pair that was there already is someone else's, however recent: untouched, create fails", async () => {
     const other = ens.addKeyPair({ keyPairName: NAME });
@@ -192,6 +230,33 @@ describe("the name is taken when the claim was made by an earlier run", () => {
     const [made] = ens.keyPairs();
     expect(made.keyPairId).not.toBe(lost.keyPairId);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  test("one that DescribeKeyPairs lists without a KeyPairId is never deleted (not by name either): the run fails", async () => {
+    ens.addKeyPair({ keyPairName: NAME });
+    /** A client whose DescribeKeyPairs items lack their KeyPairId. */
+    class NoIdsListed extends EnsClient {
+      constructor() {
+        super(CLIENT_OPTIONS());
+      }
+      public override async describeKeyPairs(query: KeyPairQuery, timeLeftMs: number): Promise<KeyPairPage> {
+        const page = await super.describeKeyPairs(query, timeLeftMs);
+        return { ...page, keyPairs: page.keyPairs.map((keyPair) => ({ ...keyPair, keyPairId: "" })) };
+      }
+    }
+    const clock = new VirtualClock();
+    const { context, lines } = contextWith(clock, new NoIdsListed());
+
+    const exitCode = await runCreateCommand(
+      context,
+      inputAt(clock.now(), EARLIER_RUN, { privateKeyFile: privateKeyFile() }),
+    );
+
+    expect(exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["CreateKeyPair", "DescribeKeyPairs"]);
+    expect(ens.keyPair(NAME)).toBeDefined();
+    expect(lines.at(-1)).toContain(`KEY PAIR LEAKED: key pair "${NAME}" was created by this stack`);
+    expect(lines.at(-1)).toContain("DescribeKeyPairs listed it without a KeyPairId, so it was not deleted");
   });
 
   test("one whose private key file is in place is kept as it is: a finished create is never redone", async () => {

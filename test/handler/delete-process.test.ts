@@ -188,6 +188,141 @@ describe("delete", () => {
   });
 });
 
+describe("a refusal whose code does not say whether the key pair exists is confirmed with DescribeKeyPairs", () => {
+  /** Codes ENS might answer for a missing key pair (none is documented), and ENS's generic errors. */
+  const UNEXPLAINED: readonly [string, number][] = [
+    ["InvalidParameter.KeyPairName", 400],
+    ["MissingParameter", 400],
+    ["InvalidKeyPairId.NotFound", 404],
+    ["ens.interface.error", 400],
+    ["CallInterface", 400],
+    ["SomethingUndocumented", 400],
+  ];
+
+  test.each(UNEXPLAINED)(
+    "%s (HTTP %d) for a key pair that is gone: DescribeKeyPairs shows it gone, exit 0, logged with the code",
+    async (code, statusCode) => {
+      ens.deleteKeyPair(NAME);
+      ens.faults.apiError("DeleteKeyPairs", 1, { code, statusCode });
+
+      const result = await deleteKeyPair();
+
+      expect(result.exitCode).toBe(HandlerExitCode.OK);
+      expect(ens.calls().map((c) => `${c.action}:${c.code ?? "OK"}`)).toEqual([
+        `DeleteKeyPairs:${code}`,
+        "DescribeKeyPairs:OK",
+      ]);
+      expect(ens.calls()[1].params).toMatchObject({ KeyPairName: NAME });
+      expect(attemptLines(result.stderr, "DeleteKeyPairs")).toEqual([
+        expect.stringContaining(
+          `attempt=1 outcome=failed code=${code} request_id=${ens.calls()[0].requestId}`,
+        ),
+      ]);
+      expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=not-found");
+      expect(result.stderr).toContain(
+        `key pair "${NAME}" is gone, as DescribeKeyPairs shows, although DeleteKeyPairs answered ${code}: ${code}: ` +
+          `an error injected by faults.apiError. (HTTP ${statusCode}, RequestId ${ens.calls()[0].requestId}): ` +
+          "counted as already deleted.",
+      );
+      expect(result.stderr).toContain(
+        `key pair "${NAME}" already deleted (DeleteKeyPairs answered ${code}, and DescribeKeyPairs shows it is gone)`,
+      );
+      expect(errorLine(result.stderr)).toBeUndefined();
+    },
+  );
+
+  test.each(UNEXPLAINED)(
+    "%s (HTTP %d) for a key pair that still exists: fails as before, the key pair is kept",
+    async (code, statusCode) => {
+      ens.faults.apiError("DeleteKeyPairs", 1, { code, statusCode });
+
+      const result = await deleteKeyPair();
+
+      expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+      expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs", "DescribeKeyPairs"]);
+      expect(attemptLines(result.stderr, "DescribeKeyPairs")[0]).toContain("outcome=found");
+      expect(result.stderr).toContain(
+        `key pair "${NAME}" still exists (KeyPairId ${ens.keyPair(NAME)?.keyPairId}), as DescribeKeyPairs shows, ` +
+          `so the answer ${code} to DeleteKeyPairs counts as a failure.`,
+      );
+      const message = errorLine(result.stderr);
+      expect(message).toContain(code);
+      expect(message).toContain(`RequestId ${ens.calls()[0].requestId}`);
+      if (code === "InvalidParameter.KeyPairName")
+        expect(message).toContain("rejected parameter KeyPairName");
+      expect(message).toMatch(/Terraform keeps the key pair in state, and the next destroy retries\.$/);
+      expect(ens.keyPair(NAME)).toBeDefined();
+    },
+  );
+
+  test("an error inside an HTTP 200 answer, key pair still there: confirmed, fails naming the code", async () => {
+    ens.faults.errorInOkAnswer("DeleteKeyPairs", 1, {
+      code: "OperationDenied",
+      message: "denied inside a 200",
+    });
+
+    const result = await deleteKeyPair();
+
+    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs", "DescribeKeyPairs"]);
+    expect(errorLine(result.stderr)).toContain("OperationDenied: denied inside a 200 (HTTP 200, RequestId");
+    expect(ens.keyPair(NAME)).toBeDefined();
+  });
+
+  test("by KeyPairId: the confirmation looks the ID up, never the name", async () => {
+    const gone = ens.keyPair(NAME);
+    ens.deleteKeyPair(NAME);
+    // Another key pair took the name: only the ID can tell that ours is gone.
+    ens.addKeyPair({ keyPairName: NAME });
+    ens.faults.apiError("DeleteKeyPairs", 1, { code: "InvalidParameter.KeyPairId" });
+
+    const result = await deleteKeyPair({ ENS_KEY_PAIR_ID: gone?.keyPairId ?? "" });
+
+    expect(result.exitCode).toBe(HandlerExitCode.OK);
+    expect(ens.calls().map((c) => [c.action, c.params])).toEqual([
+      ["DeleteKeyPairs", { KeyPairId: gone?.keyPairId }],
+      ["DescribeKeyPairs", { KeyPairId: gone?.keyPairId, PageNumber: "1", PageSize: "50" }],
+    ]);
+    expect(result.stderr).toContain(
+      `already deleted (DeleteKeyPairs answered InvalidParameter.KeyPairId for KeyPairId ${gone?.keyPairId}, and ` +
+        "DescribeKeyPairs shows it is gone)",
+    );
+    expect(ens.keyPair(NAME)).toBeDefined();
+  });
+
+  test("when the confirming lookup fails too, the refusal stands and a warning says why", async () => {
+    ens.deleteKeyPair(NAME);
+    ens.faults.apiError("DeleteKeyPairs", 1, { code: "InvalidParameter.KeyPairName" });
+    ens.faults.noPermission("DescribeKeyPairs");
+
+    const result = await deleteKeyPair();
+
+    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
+    expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs", "DescribeKeyPairs"]);
+    expect(result.stderr).toMatch(
+      /warning: could not tell whether key pair "delete-me" is gone after DeleteKeyPairs answered InvalidParameter\.KeyPairName: .*: DescribeKeyPairs failed too \(NoPermission/,
+    );
+    expect(errorLine(result.stderr)).toContain("rejected parameter KeyPairName");
+  });
+
+  test.each([
+    ["NoPermission", () => ens.faults.noPermission("DeleteKeyPairs")],
+    ["PubKeyAttachedWithInstance", () => ens.attachInstance(NAME)],
+    ["SignatureDoesNotMatch", () => undefined],
+  ])("%s explains itself: no DescribeKeyPairs after it", async (code, inject) => {
+    inject();
+
+    const result = await deleteKeyPair(
+      code === "SignatureDoesNotMatch"
+        ? { ALIBABA_CLOUD_ACCESS_KEY_SECRET: "not-the-secret-of-this-key" }
+        : {},
+    );
+
+    expect(result.exitCode).not.toBe(HandlerExitCode.OK);
+    expect(ens.calls().map((c) => `${c.action}:${c.code}`)).toEqual([`DeleteKeyPairs:${code}`]);
+  });
+});
+
 /** A loopback port with nothing listening on it. */
 async function freePort(): Promise<number> {
   const net = await import("node:net");

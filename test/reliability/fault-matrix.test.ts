@@ -15,7 +15,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { HandlerExitCode } from "../../lib/handler-contract";
-import { EmulatedKeyPair, EmulatorCall, EnsEmulator } from "../../lib/testing";
+import {
+  DEFAULT_READINGS,
+  EmulatedKeyPair,
+  EmulatorCall,
+  EnsEmulator,
+  FINGERPRINT_FORMATS,
+  FingerprintFormat,
+} from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { HandlerProcessResult, runHandler } from "../support/handler-process";
 import { claimedByThisRun } from "../handler/handler-harness";
@@ -120,6 +127,9 @@ function exactlyWithGap(ms: number, ...expected: string[]): CallsExpectation {
   };
 }
 
+/** Throttling codes besides the emulator's default `Throttling.User` (reference §8: SDKs and provider). */
+const THROTTLING_VARIANTS = ["Throttling", "Throttling.Api", "Rejected.Throttling"];
+
 const DELETED = new RegExp(`key pair "${NAME}" deleted$`, "m");
 const ALREADY_DELETED = new RegExp(`key pair "${NAME}" already deleted \\(PubKeyNameNotExist\\)$`, "m");
 const NEXT_DESTROY_RETRIES = "Terraform keeps the key pair in state, and the next destroy retries.";
@@ -133,6 +143,14 @@ const DELETE_CASES: readonly DeleteCase[] = [
     keyAfter: "gone",
     calls: exactly(`${DELETE}:Throttling.User`, `${DELETE}:Throttling.User`, `${DELETE}:OK`),
   },
+  ...THROTTLING_VARIANTS.map((code): DeleteCase => ({
+    fault: `throttled once with ${code}, then answered`,
+    arrange: ({ emulator }) => emulator.faults.throttle(DELETE, 1, { code }),
+    exitCode: HandlerExitCode.OK,
+    message: DELETED,
+    keyAfter: "gone",
+    calls: exactly(`${DELETE}:${code}`, `${DELETE}:OK`),
+  })),
   {
     fault: "throttled once with x-acs-retry-after 1 s: the retry waits at least that long",
     arrange: ({ emulator }) => emulator.faults.throttle(DELETE, 1, { retryAfterSeconds: 1 }),
@@ -262,6 +280,55 @@ const DELETE_CASES: readonly DeleteCase[] = [
     calls: exactly(`${DELETE}:InvalidSecurityToken.Mismatch`),
   },
   {
+    fault:
+      "gone, but answered InvalidParameter.KeyPairName (no page says which code a missing key gets): DescribeKeyPairs confirms it gone",
+    arrange: ({ emulator }) => {
+      emulator.deleteKeyPair(NAME);
+      emulator.faults.apiError(DELETE, 1, { code: "InvalidParameter.KeyPairName" });
+    },
+    exitCode: HandlerExitCode.OK,
+    message: new RegExp(
+      `key pair "${NAME}" already deleted \\(DeleteKeyPairs answered InvalidParameter\\.KeyPairName, and DescribeKeyPairs shows it is gone\\)`,
+    ),
+    keyAfter: "gone",
+    calls: exactly(`${DELETE}:InvalidParameter.KeyPairName`, "DescribeKeyPairs:OK"),
+  },
+  {
+    fault: "CallInterface after the key is gone: DescribeKeyPairs confirms it gone",
+    arrange: ({ emulator }) => {
+      emulator.deleteKeyPair(NAME);
+      emulator.faults.apiError(DELETE, 1, { code: "CallInterface", message: "Call Interface Happen Error" });
+    },
+    exitCode: HandlerExitCode.OK,
+    message:
+      /already deleted \(DeleteKeyPairs answered CallInterface, and DescribeKeyPairs shows it is gone\)/,
+    keyAfter: "gone",
+    calls: exactly(`${DELETE}:CallInterface`, "DescribeKeyPairs:OK"),
+  },
+  {
+    fault:
+      "ens.interface.error while the key exists: confirmed still there, fails with code, message and RequestId",
+    arrange: ({ emulator }) =>
+      emulator.faults.apiError(DELETE, 1, {
+        code: "ens.interface.error",
+        message: "Call Interface Happen Error",
+      }),
+    exitCode: HandlerExitCode.FAILED,
+    message:
+      /DeleteKeyPairs failed for key pair "faulty-key": ens\.interface\.error: Call Interface Happen Error \(HTTP 400, RequestId [-\w]+\)/,
+    keyAfter: "kept",
+    calls: exactly(`${DELETE}:ens.interface.error`, "DescribeKeyPairs:OK"),
+  },
+  {
+    fault: "an error inside an HTTP 200 answer while the key exists: confirmed still there, fails naming it",
+    arrange: ({ emulator }) =>
+      emulator.faults.errorInOkAnswer(DELETE, 1, { code: "InvalidOperation.Denied" }),
+    exitCode: HandlerExitCode.FAILED,
+    message: /InvalidOperation\.Denied: .* \(HTTP 200, RequestId [-\w]+\)/,
+    keyAfter: "kept",
+    calls: exactly(`${DELETE}:InvalidOperation.Denied`, "DescribeKeyPairs:OK"),
+  },
+  {
     fault: "already deleted (PubKeyNameNotExist)",
     arrange: ({ emulator }) => emulator.deleteKeyPair(NAME),
     exitCode: HandlerExitCode.OK,
@@ -272,7 +339,7 @@ const DELETE_CASES: readonly DeleteCase[] = [
 ];
 
 const CREATED = new RegExp(
-  `key pair "${NAME}" created \\(KeyPairId ssh-\\w+, fingerprint [0-9a-f:]{47}\\); private key written`,
+  `key pair "${NAME}" created \\(KeyPairId ssh-\\w+, fingerprint [0-9a-f]{32}\\); private key written`,
 );
 const IMPORTED = new RegExp(`key pair "${NAME}" imported \\(fingerprint ${RSA_PUBLIC_KEY_MD5}\\)`);
 
@@ -286,6 +353,15 @@ const CREATE_CASES: readonly CreateCase[] = [
     keyPairsAfter: "ours",
     calls: exactly(`${CREATE}:Throttling.User`, `${CREATE}:Throttling.User`, `${CREATE}:OK`),
   },
+  ...THROTTLING_VARIANTS.map((code): CreateCase => ({
+    fault: `throttled once with ${code}, then answered`,
+    mode: "create",
+    arrange: ({ emulator }) => emulator.faults.throttle(CREATE, 1, { code }),
+    exitCode: HandlerExitCode.OK,
+    message: CREATED,
+    keyPairsAfter: "ours",
+    calls: exactly(`${CREATE}:${code}`, `${CREATE}:OK`),
+  })),
   {
     // Create's deadline is a fixed 300 s, so "throttled forever" is shown with a retry-after beyond it: the handler
     // gives up as soon as it knows the next attempt could not start in time.
@@ -394,6 +470,31 @@ const CREATE_CASES: readonly CreateCase[] = [
     keyPairsAfter: "none",
     calls: exactly(`${CREATE}:InvalidSecurityToken.Mismatch`),
   },
+  ...(["KeyPairId", "PrivateKeyBody"] as const).map((omit): CreateCase => ({
+    fault: `answered HTTP 200 without ${omit}: the key it made is found by name, deleted by ID and created again`,
+    mode: "create",
+    arrange: ({ emulator }) => emulator.faults.incompleteCreate(1, { omit }),
+    exitCode: HandlerExitCode.OK,
+    message: CREATED,
+    keyPairsAfter: "ours",
+    calls: exactly(
+      `${CREATE}:OK`,
+      `${CREATE}:PubKeyNameExisted`,
+      "DescribeKeyPairs:OK",
+      `${DELETE}:OK`,
+      `${CREATE}:OK`,
+    ),
+  })),
+  {
+    fault:
+      "ens.interface.error inside an HTTP 200 answer: not retried, the name is looked up, nothing is left",
+    mode: "create",
+    arrange: ({ emulator }) => emulator.faults.errorInOkAnswer(CREATE, 1, { code: "ens.interface.error" }),
+    exitCode: HandlerExitCode.FAILED,
+    message: /CreateKeyPair failed for key pair "faulty-key": ens\.interface\.error: .*\(HTTP 200, RequestId/,
+    keyPairsAfter: "none",
+    calls: exactly(`${CREATE}:ens.interface.error`, "DescribeKeyPairs:OK"),
+  },
   {
     fault: "name taken by a key this run did not create: left untouched",
     mode: "create",
@@ -452,22 +553,33 @@ const CREATE_CASES: readonly CreateCase[] = [
   },
 ];
 
+/** One emulator per reading of KeyPairFingerPrint: the import rows run under both. */
+let emulators: Record<FingerprintFormat, EnsEmulator>;
+/** The emulator of the running test: the default reading's, unless its describe block picks another. */
 let ens: EnsEmulator;
 let scratch: string;
 /** Where create mode writes the private key (inside `scratch`). */
 let privateKeyFile: string;
 
 beforeAll(async () => {
-  // The PubKeyAttachedWithInstance case needs the reading where ENS refuses to delete a key in use.
-  ens = await EnsEmulator.start({ rsaBits: 1024, readings: { attachedKeyDelete: "refuses" } });
-  ens.addCredential(STS_CREDENTIAL);
+  const start = async (fingerprintFormat: FingerprintFormat) => {
+    // The PubKeyAttachedWithInstance case needs the reading where ENS refuses to delete a key in use.
+    const emulator = await EnsEmulator.start({
+      rsaBits: 1024,
+      readings: { attachedKeyDelete: "refuses", fingerprintFormat },
+    });
+    emulator.addCredential(STS_CREDENTIAL);
+    return emulator;
+  };
+  emulators = { hex: await start("hex"), colon: await start("colon") };
 });
 
 afterAll(async () => {
-  await ens.stop();
+  await Promise.all(Object.values(emulators).map((emulator) => emulator.stop()));
 });
 
 beforeEach(() => {
+  ens = emulators[DEFAULT_READINGS.fingerprintFormat];
   ens.reset();
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ens-fault-matrix-"));
   privateKeyFile = path.join(scratch, "keys", `${NAME}.pem`);
@@ -577,7 +689,7 @@ describe("create", () => {
         };
   }
 
-  test.each(CREATE_CASES)("$mode mode: $fault", async (row) => {
+  async function runCreateCase(row: CreateCase): Promise<void> {
     await row.arrange?.({ emulator: ens, privateKeyFile });
     const before = identities(ens.keyPairs());
 
@@ -607,6 +719,18 @@ describe("create", () => {
     }
     expect(fs.statSync(privateKeyFile).mode & 0o777).toBe(0o600);
     expect(privateKeyFileFingerprint(privateKeyFile)).toBe(key?.fingerprint);
+  }
+
+  test.each(CREATE_CASES.filter((row) => row.mode === "create"))("create mode: $fault", runCreateCase);
+
+  // Import mode compares fingerprints (the recorded one with DescribeKeyPairs'): under both readings of the wire.
+  describe.each(FINGERPRINT_FORMATS)("readings.fingerprintFormat %s", (fingerprintFormat) => {
+    beforeEach(() => {
+      ens = emulators[fingerprintFormat];
+      ens.reset();
+    });
+
+    test.each(CREATE_CASES.filter((row) => row.mode === "import"))("import mode: $fault", runCreateCase);
   });
 
   test("the one failure that leaves a key: the rollback itself is refused, and the message says so loudly", async () => {

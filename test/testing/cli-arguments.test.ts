@@ -88,7 +88,7 @@ describe("ens-emulator arguments: readings", () => {
     ]) {
       expect(CLI_USAGE).toContain(flag);
     }
-    expect(CLI_USAGE).toContain("(default colon)");
+    expect(CLI_USAGE).toContain("(default hex)");
     expect(CLI_USAGE).toContain("(default PubKeyNameNotExist:400)");
     expect(CLI_USAGE).toContain("(default deletes)");
   });

@@ -29,8 +29,8 @@ const COLON_HEX = /^([0-9a-f]{2}:){15}[0-9a-f]{2}$/;
 const PLAIN_HEX = /^[0-9a-f]{32}$/;
 
 describe.each([
-  ["colon", {}, COLON_HEX],
-  ["hex", { fingerprintFormat: "hex" } as const, PLAIN_HEX],
+  ["colon", { fingerprintFormat: "colon" } as const, COLON_HEX],
+  ["hex (default)", {}, PLAIN_HEX],
 ])("readings.fingerprintFormat %s", (_label, readings, wire) => {
   const ens = useReadings(readings);
 
@@ -54,6 +54,10 @@ describe.each([
     expect(stored).toMatch(COLON_HEX);
     expect(stored.replace(/:/g, "")).toBe(String(body.KeyPairFingerPrint).replace(/:/g, ""));
   });
+});
+
+test('the default fingerprintFormat is "hex", what the ENS API pages and SDK models show', () => {
+  expect(DEFAULT_READINGS.fingerprintFormat).toBe("hex");
 });
 
 describe("readings.missingKeyOnDelete", () => {
