@@ -20,21 +20,31 @@ import {
   privateKeyFileInImportMode,
   privateKeyFileWithAdoption,
 } from "./errors";
-import { DEFAULT_DELETE_TIMEOUT_SECONDS, KeyPairMode } from "./handler-contract";
+import { DEFAULT_DELETE_TIMEOUT_SECONDS } from "./handler-contract";
 import { checkKeyPairId } from "./key-pair-id";
 import { checkKeyPairName } from "./key-pair-name";
 import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./public-key";
 
-/** What `cdktf destroy` (or a replacement) does with the key pair in Alibaba Cloud. */
-export const RemovalPolicy = {
+/**
+ * What `cdktf destroy` (or a replacement) does with the key pair in Alibaba Cloud.
+ *
+ * An enum (jsii has no string unions): its values are the strings release 0.1 synthesized, so `RemovalPolicy.RETAIN`
+ * renders `removal_policy = "retain"` exactly as before.
+ */
+export enum RemovalPolicy {
   /** Delete the key pair (DeleteKeyPairs). */
-  DESTROY: "destroy",
+  DESTROY = "destroy",
   /** Leave the key pair in Alibaba Cloud; only Terraform forgets it. */
-  RETAIN: "retain",
-} as const;
+  RETAIN = "retain",
+}
 
-/** What `cdktf destroy` (or a replacement) does with the key pair in Alibaba Cloud. */
-export type RemovalPolicy = (typeof RemovalPolicy)[keyof typeof RemovalPolicy];
+/** How the key pair comes to exist: the {@link EnsKeyPair.mode} of a key pair. */
+export enum KeyPairMode {
+  /** CreateKeyPair: ENS generates the key and returns the private key once. */
+  CREATE = "create",
+  /** ImportKeyPair: ENS stores a public key the user owns. */
+  IMPORT = "import",
+}
 
 /** Properties of an {@link EnsKeyPair}. */
 export interface EnsKeyPairProps {

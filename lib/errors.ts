@@ -3,12 +3,22 @@
  */
 
 /** Thrown for props that break a rule at synth time. */
-export class EnsKeyPairValidationError extends Error {
+class ValidationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "EnsKeyPairValidationError";
   }
 }
+
+/**
+ * Thrown for props that break a rule at synth time (TypeScript and JavaScript: `instanceof`, `new`, `extends` work as
+ * on any class). Bound to a constant, not declared as an exported class, because jsii cannot model a subclass of
+ * `Error`: it skips a constant, so the class stays out of the jsii assembly. In other languages the same message
+ * arrives as the jsii runtime's error.
+ */
+export const EnsKeyPairValidationError = ValidationError;
+/** Thrown for props that break a rule at synth time. */
+export type EnsKeyPairValidationError = ValidationError;
 
 /** The construct path prefix that tells the user which EnsKeyPair is wrong. */
 function at(path: string): string {

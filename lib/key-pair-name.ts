@@ -10,13 +10,18 @@
 /** The rule a key pair name breaks. */
 export type KeyPairNameRule = "length" | "url-prefix" | "first-character" | "characters";
 
-/** Why a key pair name is invalid. */
-export interface KeyPairNameViolation {
+/**
+ * Why a key pair name is invalid.
+ *
+ * A type alias rather than an interface: only {@link checkKeyPairName}, a function and so TypeScript and JavaScript
+ * only, returns it, and jsii would put an exported interface into the assembly of the other languages.
+ */
+export type KeyPairNameViolation = {
   /** Which rule the name breaks. */
   readonly rule: KeyPairNameRule;
   /** A sentence that names the rule, the offending value and the fix. */
   readonly message: string;
-}
+};
 
 /** Shortest name the API accepts. */
 export const KEY_PAIR_NAME_MIN_LENGTH = 2;

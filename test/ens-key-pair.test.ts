@@ -3,8 +3,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { EnsKeyPair, EnsKeyPairProps } from "../lib";
+import { EnsKeyPair, EnsKeyPairProps, KeyPairMode, RemovalPolicy } from "../lib";
 import { TerraformData } from "../lib/custom-resource/terraform-data";
+import { KeyPairMode as HandlerKeyPairMode } from "../lib/handler-contract";
 import { ED25519_PUBLIC_KEY, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "./fixtures/keys";
 import { handlerCommandPattern, synthesizedData, synthesizedKeyPair } from "./support/synthesized-key-pair";
 
@@ -117,7 +118,7 @@ describe("synthesized shape", () => {
   test("endpoint, removal policy and timeout travel in input; only the endpoint forces a replacement", () => {
     const { stack } = stackWith({
       endpoint: "http://127.0.0.1:8080",
-      removalPolicy: "retain",
+      removalPolicy: RemovalPolicy.RETAIN,
       deleteTimeoutSeconds: 60,
     });
     const kp = synthesizedKeyPair(stack);
@@ -412,5 +413,52 @@ describe("adopting an existing key pair", () => {
     [{ adoptExisting: true }, /privateKeyFile is set together with adoptExisting/],
   ])("rejects %j", (props, message) => {
     expect(synthError(props as Partial<EnsKeyPairProps>)).toMatch(message);
+  });
+});
+
+// RemovalPolicy and KeyPairMode became enums for jsii. Their values land in `input` and `triggers_replace`, which
+// deployed stacks hold in state: a changed string would replace (and so delete and re-create) every key pair.
+describe("the jsii enums synthesize the strings release 0.1 did", () => {
+  function synthesized(removalPolicy?: RemovalPolicy): string {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    new EnsKeyPair(stack, "kp", { keyPairName: "my-key", privateKeyFile: "keys/my-key.pem", removalPolicy });
+    new EnsKeyPair(stack, "imp", { keyPairName: "my:imported", publicKey: RSA_PUBLIC_KEY, removalPolicy });
+    return Testing.synth(stack);
+  }
+
+  test("the enum values are the strings, and KeyPairMode's are the handler's", () => {
+    expect({ ...RemovalPolicy }).toEqual({ DESTROY: "destroy", RETAIN: "retain" });
+    expect({ ...KeyPairMode }).toEqual({ CREATE: "create", IMPORT: "import" });
+    expect({ ...KeyPairMode }).toEqual({ ...HandlerKeyPairMode });
+    expect(stackWith().keyPair.mode).toBe("create");
+    expect(stackWith({ publicKey: RSA_PUBLIC_KEY, privateKeyFile: undefined }).keyPair.mode).toBe("import");
+  });
+
+  test("a JavaScript caller's plain string and the enum give the same stack, byte for byte", () => {
+    expect(synthesized(RemovalPolicy.RETAIN)).toBe(synthesized("retain" as never));
+    expect(synthesized(RemovalPolicy.DESTROY)).toBe(synthesized("destroy" as never));
+    expect(synthesized(RemovalPolicy.DESTROY)).toBe(synthesized());
+  });
+
+  test("input and triggers_replace are the ones the code before the enums rendered, byte for byte", () => {
+    // Captured from the code before this change (string constants), for the same two key pairs.
+    const data = JSON.parse(synthesized(RemovalPolicy.RETAIN)).resource.terraform_data;
+    const keyLine = RSA_PUBLIC_KEY.split(" ").slice(0, 2).join(" "); // normalized: the comment is dropped
+    expect(data.kp_DB7E7756.input).toBe(
+      '${tomap({"key_pair_name" = "my-key", "mode" = "create", "removal_policy" = "retain", ' +
+        '"delete_timeout_seconds" = "300", "private_key_file" = "keys/my-key.pem", "claimed_at" = timestamp()})}',
+    );
+    expect(data.kp_DB7E7756.triggers_replace).toEqual({ key_pair_name: "my-key", mode: "create" });
+    expect(data.imp_C5BA870C.input).toBe(
+      `\${tomap({"key_pair_name" = "my:imported", "mode" = "import", "public_key" = "${keyLine}", ` +
+        `"fingerprint" = "${RSA_PUBLIC_KEY_MD5}", "removal_policy" = "retain", "delete_timeout_seconds" = "300", ` +
+        '"claimed_at" = timestamp()})}',
+    );
+    expect(data.imp_C5BA870C.triggers_replace).toEqual({
+      fingerprint: RSA_PUBLIC_KEY_MD5,
+      key_pair_name: "my:imported",
+      mode: "import",
+      public_key: keyLine,
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * What users install: the `npm pack` tarball. It must carry compiled JS, typings and the bundled handler (and nothing
- * of the sources or tests), and the README's usage example must run from it as written: synthesize, then really
- * deploy and destroy with terraform against the emulator using the handler shipped inside the tarball.
+ * What users install: the `npm pack` tarball. It must carry compiled JS, typings, the jsii assembly and the bundled
+ * handler (and nothing of the sources or tests), and the README's usage example must run from it as written:
+ * synthesize, then really deploy and destroy with terraform against the emulator using the handler shipped inside the
+ * tarball.
  */
 import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -25,11 +26,12 @@ function readmeUsageExample(): string {
 let packed: PackedPackage;
 beforeAll(() => (packed = packPackage()));
 
-test("the tarball holds compiled JS, typings, the bundled handler and the emulator command, and no sources", () => {
+test("the tarball holds compiled JS, typings, the jsii assembly, the bundled handler and the emulator command, and no sources", () => {
   expect(packed.files).toEqual(
     expect.arrayContaining([
       "package.json",
       "README.md",
+      ".jsii",
       "dist/lib/index.js",
       "dist/lib/index.d.ts",
       "dist/lib/testing/index.js",
@@ -45,6 +47,31 @@ test("the tarball holds compiled JS, typings, the bundled handler and the emulat
   expect(packed.files.filter((f) => /^(lib|test|examples|scripts|bench|providers|\.gen)\//.test(f))).toEqual(
     [],
   );
+});
+
+test("the tarball's .jsii is the assembly of the JS it ships: each of its classes carries jsii's type info", () => {
+  const app = appWithPackage(packed);
+  try {
+    const library = path.join(app, "node_modules", "cdktf-ens-key-pair");
+    const pkg = JSON.parse(fs.readFileSync(path.join(library, "package.json"), "utf8"));
+    const assembly = JSON.parse(fs.readFileSync(path.join(library, ".jsii"), "utf8"));
+    expect(assembly).toMatchObject({ schema: "jsii/0.10.0", name: pkg.name, version: pkg.version });
+    // The jsii runtime of another language learns the type of an object the library returns (EnsKeyPair.resource,
+    // say) from this symbol on its class: the shipped JS must be jsii's output, not plain tsc's.
+    const classes = Object.values(
+      assembly.types as Record<string, { kind: string; name: string; fqn: string }>,
+    )
+      .filter((type) => type.kind === "class")
+      .map((type) => [type.name, type.fqn]);
+    expect(classes.length).toBeGreaterThan(0);
+    const script =
+      'const lib = require("cdktf-ens-key-pair"); const rtti = Symbol.for("jsii.rtti");' +
+      `console.log(JSON.stringify(${JSON.stringify(classes)}.map(([name]) => lib[name][rtti])));`;
+    const found = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: app, encoding: "utf8" }));
+    expect(found).toEqual(classes.map(([, fqn]) => ({ fqn, version: pkg.version })));
+  } finally {
+    fs.rmSync(app, { recursive: true, force: true });
+  }
 });
 
 const testWithTerraform = terraformAvailable() ? test : test.skip;

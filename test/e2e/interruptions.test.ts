@@ -12,7 +12,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformStack } from "cdktf";
-import { EnsKeyPair, EnsKeyPairProps } from "../../lib";
+import { EnsKeyPair, EnsKeyPairProps, RemovalPolicy } from "../../lib";
 import { TEST_HOLD_ENV, TestHoldPoint } from "../../lib/handler-contract";
 import { DEFAULT_READINGS, EnsEmulator, FINGERPRINT_FORMATS, FingerprintFormat } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
@@ -305,7 +305,13 @@ describeWithTerraform("terraform runs cut short", () => {
 
   test("removalPolicy retain, SIGTERM after ENS made the key: destroy forgets it and leaves it in the cloud", async () => {
     workspaceWith();
-    synth({ kp: { keyPairName: "retained", privateKeyFile: keyFile("retained"), removalPolicy: "retain" } });
+    synth({
+      kp: {
+        keyPairName: "retained",
+        privateKeyFile: keyFile("retained"),
+        removalPolicy: RemovalPolicy.RETAIN,
+      },
+    });
     emulator.faults.holdResponse(CREATE, 1);
     const run = await start(APPLY);
     await emulator.waitForHeld(1, CREATE);

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EnsKeyPair, RetiredEnsKeyPair } from "../../lib";
+import { EnsKeyPair, RemovalPolicy, RetiredEnsKeyPair } from "../../lib";
 import {
   isPublicKeyViolation,
   md5Fingerprint,
@@ -184,7 +184,9 @@ describeWithTerraform("terraform apply/destroy against the ENS emulator", () => 
   });
 
   test("removalPolicy retain: destroy forgets the key and leaves it in the cloud, saying so", async () => {
-    workspace.synth((stack) => new EnsKeyPair(stack, "kp", { keyPairName: "kept", removalPolicy: "retain" }));
+    workspace.synth(
+      (stack) => new EnsKeyPair(stack, "kp", { keyPairName: "kept", removalPolicy: RemovalPolicy.RETAIN }),
+    );
     expect((await workspace.apply()).exitCode).toBe(0);
     const destroy = await workspace.destroy();
     expect(destroy.exitCode).toBe(0);
