@@ -254,6 +254,91 @@ describeWithTerraform("terraform runs cut short", () => {
     await expectDestroyCleans();
   });
 
+  test("SIGKILL of terraform and its handlers while one create step waits, after the other finished: the saved state is ahead of reality, and the next apply sees nothing to do", async () => {
+    workspaceWith();
+    // Relative private key files: the handler resolves them against the cdktf project (the workspace folder).
+    const ids: Record<string, string> = { "hard-kill-a": "a", "hard-kill-b": "b" };
+    const relativeKeyFile = (name: string) => path.join("keys", `${name}.pem`);
+    synth(
+      Object.fromEntries(
+        Object.entries(ids).map(([name, id]) => [
+          id,
+          { keyPairName: name, privateKeyFile: relativeKeyFile(name) },
+        ]),
+      ),
+    );
+    const createStep = (name: string) => new RegExp(`^terraform_data\\.${ids[name]}_Create_[0-9A-F]{8}$`);
+    // Both create steps run at once; the first CreateKeyPair to arrive is held (ENS commits it, the answer waits),
+    // the other is answered. Which one is first is up to terraform: the answered call names the other.
+    emulator.faults.holdResponse(CREATE, 1);
+    const run = await start(APPLY);
+    await emulator.waitForHeld(1, CREATE);
+    await emulator.waitForCalls(1, CREATE);
+    const finished = emulator.calls().find((call) => call.action === CREATE)?.params.KeyPairName ?? "";
+    const held = Object.keys(ids).find((name) => name !== finished) ?? "";
+    expect(Object.keys(ids)).toContain(finished);
+    // The answered key pair's create step finished (its file is written), so terraform persisted its working
+    // state, which holds the held key pair's create step: saved before its provisioner started (reference §4 R).
+    await run.waitForOutput(
+      new RegExp(`terraform_data\\.${ids[finished]}_Create_[0-9A-F]{8}: Creation complete`),
+    );
+    expect(fs.existsSync(keyFile(finished))).toBe(true);
+    const savedState = async (): Promise<ReturnType<typeof keyPairsInState>> => {
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+        try {
+          const saved = keyPairsInState(workspace.stateFile);
+          if (saved.some((r) => r.keyPairName === held && r.role === "create-step")) return saved;
+        } catch {
+          // Caught mid-write: read it again.
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`the state file never listed the create step of ${held}:\n${run.printed}`);
+    };
+    await savedState();
+
+    run.signalGroup("SIGKILL");
+    const killed = asRun(await run.ended());
+    // Nothing released: the held call ends when the emulator sees its dead client's connection close.
+    await emulator.waitForCalls(2, CREATE);
+    await workspace.afterRecordedClaims();
+
+    expect(killed.exitCode).toBe(-1);
+    // The gap: both create steps saved as created, none tainted, though the held one never finished: ENS holds
+    // its key (committed, answer lost) and its private key file was never written.
+    const state = keyPairsInState(workspace.stateFile);
+    expect(
+      state.map((r) => `${r.keyPairName} ${r.role} ${r.tainted ? "tainted" : "untainted"}`).sort(),
+    ).toEqual(
+      Object.keys(ids)
+        .flatMap((name) => [`${name} create-step untainted`, `${name} main untainted`])
+        .sort(),
+    );
+    expect(state.find((r) => r.keyPairName === held && r.role === "create-step")?.address).toMatch(
+      createStep(held),
+    );
+    expect(keyNames()).toEqual(Object.keys(ids).sort());
+    const creates = emulator.calls().filter((call) => call.action === CREATE);
+    expect(Object.fromEntries(creates.map((call) => [call.params.KeyPairName, call.outcome]))).toEqual({
+      [held]: "response-lost",
+      [finished]: "answered",
+    });
+    expect(creates).toHaveLength(2);
+    expect(fs.existsSync(keyFile(held))).toBe(false);
+    expect(privateKeyFileFingerprint(keyFile(finished))).toBe(emulator.keyPair(finished)?.fingerprint);
+
+    // The next apply cannot see it: nothing to do, no CreateKeyPair.
+    const callsBefore = emulator.calls().length;
+    const apply = await workspace.terraform(...APPLY);
+    expect({ exitCode: apply.exitCode, output: apply.exitCode === 0 ? "" : apply.output }).toEqual({
+      exitCode: 0,
+      output: "",
+    });
+    expect(apply.output).toMatch(/No changes\.|Resources: 0 added, 0 changed, 0 destroyed\./);
+    expect(emulator.calls().slice(callsBefore)).toEqual([]);
+    expect(fs.existsSync(keyFile(held))).toBe(false);
+  });
+
   test("a name held by another key before the stack claimed it survives an interrupted apply, a failed apply and a destroy", async () => {
     const other = emulator.addKeyPair({
       keyPairName: "held-by-another",
