@@ -19,9 +19,26 @@ import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { privateKeyFileFingerprint } from "../reliability/support/private-key-fingerprint";
 import { keyPairsInState } from "../reliability/support/terraform-state";
 import { RunningProcess } from "../support/running-process";
-import { asRun, TerraformRun, TerraformWorkspace, terraformAvailable } from "../support/terraform";
+import {
+  asRun,
+  baseTerraformEnv,
+  TerraformRun,
+  TerraformWorkspace,
+  terraformAvailable,
+} from "../support/terraform";
+import { runCliAgainst } from "../cli/cli-process";
 
 const describeWithTerraform = terraformAvailable() ? describe : describe.skip;
+
+/** The parts of `ens-key-pair drift --json` read here. */
+interface DriftReport {
+  readonly keyPairs: ReadonlyArray<{
+    readonly keyPairName: string;
+    readonly status: string;
+    readonly reason: string;
+    readonly fix: { readonly command: string } | null;
+  }>;
+}
 
 const CREATE = "CreateKeyPair";
 const IMPORT = "ImportKeyPair";
@@ -83,6 +100,10 @@ describeWithTerraform("terraform runs cut short", () => {
     await workspace.afterRecordedClaims();
     return result;
   }
+
+  /** `ens-key-pair drift ARGS` against the emulator, with terraform on PATH (it shows the stack folder's state). */
+  const drift = (...args: string[]) =>
+    runCliAgainst(emulator, ["drift", ...args], baseTerraformEnv(), { timeoutMs: 90_000 });
 
   const keyNames = () =>
     emulator
@@ -254,7 +275,7 @@ describeWithTerraform("terraform runs cut short", () => {
     await expectDestroyCleans();
   });
 
-  test("SIGKILL of terraform and its handlers while one create step waits, after the other finished: the saved state is ahead of reality, and the next apply sees nothing to do", async () => {
+  test("SIGKILL of terraform and its handlers while one create step waits, after the other finished: the saved state is ahead of reality, the next apply sees nothing to do, drift --key-files shows it and its repair converges", async () => {
     workspaceWith();
     // Relative private key files: the handler resolves them against the cdktf project (the workspace folder).
     const ids: Record<string, string> = { "hard-kill-a": "a", "hard-kill-b": "b" };
@@ -337,6 +358,47 @@ describeWithTerraform("terraform runs cut short", () => {
     expect(apply.output).toMatch(/No changes\.|Resources: 0 added, 0 changed, 0 destroyed\./);
     expect(emulator.calls().slice(callsBefore)).toEqual([]);
     expect(fs.existsSync(keyFile(held))).toBe(false);
+
+    // drift without --key-files cannot see it either: ENS and the state agree.
+    const plainDrift = await drift(workspace.stackDir, "--json");
+    expect(plainDrift.exitCode).toBe(0);
+    // With --key-files it shows, with the repair.
+    const found = await drift(workspace.stackDir, "--key-files", "--json");
+    expect(found.exitCode).toBe(3);
+    const entries = (JSON.parse(found.stdout) as DriftReport).keyPairs;
+    const entry = (name: string) => entries.find((k) => k.keyPairName === name);
+    expect(entries.map((k) => [k.keyPairName, k.status]).sort()).toEqual(
+      [
+        [held, "key-lost"],
+        [finished, "ok"],
+      ].sort(),
+    );
+    expect(entry(held)?.reason).toContain(`its private key file ${keyFile(held)}`);
+    expect(entry(held)?.reason).toContain("does not exist");
+    const repair = entry(held)?.fix?.command ?? "";
+    expect(repair).toMatch(/^terraform apply -replace=terraform_data\.\w+_Create_[0-9A-F]{8}$/);
+    expect(repair.split("=")[1]).toMatch(createStep(held));
+
+    // The printed repair, run: the create step deletes the key pair by ID and creates it again, writing the file.
+    const before = { held: emulator.keyPair(held), finished: emulator.keyPair(finished) };
+    const repaired = await workspace.terraform(...APPLY, repair.replace(/^terraform apply /, ""));
+    expect({ exitCode: repaired.exitCode, output: repaired.exitCode === 0 ? "" : repaired.output }).toEqual({
+      exitCode: 0,
+      output: "",
+    });
+    expect(repaired.output).toContain("its private key is lost");
+    expect(emulator.keyPair(held)?.keyPairId).not.toBe(before.held?.keyPairId);
+    expect(privateKeyFileFingerprint(keyFile(held))).toBe(emulator.keyPair(held)?.fingerprint);
+    expect(emulator.keyPair(finished)).toEqual(before.finished);
+    const clean = await drift(workspace.stackDir, "--key-files", "--json");
+    expect(clean.exitCode).toBe(0);
+    expect((JSON.parse(clean.stdout) as DriftReport).keyPairs.map((k) => k.status)).toEqual(["ok", "ok"]);
+    await expectConverged(
+      Object.fromEntries(
+        Object.keys(ids).map((name) => [name, { keyPairName: name, privateKeyFile: keyFile(name) }]),
+      ),
+    );
+    await expectDestroyCleans();
   });
 
   test("a name held by another key before the stack claimed it survives an interrupted apply, a failed apply and a destroy", async () => {
