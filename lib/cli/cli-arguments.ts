@@ -54,7 +54,7 @@ export interface DeleteRequest {
   readonly timeoutMs: number;
 }
 
-/** `drift STATE... [--state STATE]... [--json]`. */
+/** `drift STATE... [--state STATE]... [--key-files] [--json]`. */
 export interface DriftRequest {
   /** The command. */
   readonly kind: "drift";
@@ -62,6 +62,8 @@ export interface DriftRequest {
   readonly endpoint?: string;
   /** The states: paths of state files or stack folders, or `-` for stdin (at least one; `-` at most once). */
   readonly states: readonly string[];
+  /** `--key-files`: also check the private key files of create-mode key pairs (drift-key-file.ts). */
+  readonly keyFiles: boolean;
   /** Print JSON instead of a table. */
   readonly json: boolean;
 }
@@ -254,6 +256,7 @@ function parseCommand(command: CliCommandName, args: readonly string[]): CliRequ
         kind: "drift",
         endpoint,
         states: checkedStates("drift", [...extra, ...((option("state") as string[] | undefined) ?? [])]),
+        keyFiles: option("key-files") === true,
         json: option("json") === true,
       };
     case "sweep": {

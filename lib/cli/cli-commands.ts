@@ -40,7 +40,11 @@ export const COMMAND_OPTIONS = {
     "dry-run": { type: "boolean" },
     timeout: { type: "string" },
   },
-  drift: { state: { type: "string", multiple: true }, json: { type: "boolean" } },
+  drift: {
+    state: { type: "string", multiple: true },
+    "key-files": { type: "boolean" },
+    json: { type: "boolean" },
+  },
   sweep: {
     prefix: { type: "string" },
     state: { type: "string", multiple: true },

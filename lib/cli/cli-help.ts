@@ -71,7 +71,7 @@ Examples:
   ${CLI_NAME} delete --name web-1
   ${CLI_NAME} delete --id ssh-5lywanlkih1zo9yl8eg1 --timeout 60
 `,
-  drift: `Usage: ${CLI_NAME} drift STATE... [--state STATE]... [--json] [--endpoint URL]
+  drift: `Usage: ${CLI_NAME} drift STATE... [--state STATE]... [--key-files] [--json] [--endpoint URL]
 
 Checks every EnsKeyPair in the states against ENS (a custom resource has no refresh step, so terraform plan
 cannot see a key deleted out of band) and reports one status per key pair:
@@ -79,10 +79,21 @@ cannot see a key deleted out of band) and reports one status per key pair:
   missing          it was deleted out of band; the report prints the terraform apply -replace=... that re-creates it
   changed          the name is held by another key (another fingerprint, another KeyPairId, or created before
                    the stack claimed the name)
-  unknown          the lookup failed (the reason is printed)
+  key-lost         (--key-files) the key pair exists, but its private key file is missing, unreadable or holds
+                   another key; the report prints the same -replace=..., which makes a new key pair and writes
+                   its private key
+  unknown          the lookup failed, or a relative private key file has no cdktf project (the reason is printed)
 A key pair is looked up at the endpoint its EnsKeyPair sets, else at this CLI's endpoint.
 
   STATE            a state to check (see below); also as --state STATE
+  --key-files      also check the private key file of every create-mode key pair with privateKeyFile: it must
+                   hold the private half of the key ENS has (fingerprints compared). A hard kill (the machine
+                   dies during an apply) can leave the state saying "created" for a key whose file was never
+                   written, and the next apply sees nothing to do; this is where that shows. Opt-in: only the
+                   machine whose apply wrote the files holds them, so elsewhere (CI, another operator) every key
+                   would read key-lost. A relative path is resolved as the handler does, against the cdktf project:
+                   the nearest folder with cdktf.json above the STATE when it is a stack folder, else above the
+                   current folder
   --json           print one JSON object on stdout instead of a table
 
 ${STATES}
@@ -90,6 +101,7 @@ ${STATES}
 Examples:
   ${CLI_NAME} drift terraform.keys.tfstate
   ${CLI_NAME} drift cdktf.out/stacks/keys --json | jq -r '.keyPairs[] | select(.status != "ok") | .fix.command'
+  ${CLI_NAME} drift cdktf.out/stacks/keys --key-files
   terraform -chdir=cdktf.out/stacks/keys show -json | ${CLI_NAME} drift -
 `,
   sweep: `Usage: ${CLI_NAME} sweep --prefix P --state STATE... [--dry-run | --yes] [--min-age AGE] [--timeout S]
@@ -122,7 +134,7 @@ const COMMAND_SUMMARY = `Commands:
   describe --name NAME [--json]                              show one key pair (exit 3 if there is none)
   list [--prefix P] [--json]                                 list key pairs
   delete (--name NAME | --id ID) [--dry-run] [--timeout S]   delete one key pair ("already deleted" is done)
-  drift STATE... [--json]                                    check the states' key pairs against ENS (exit 3: drift)
+  drift STATE... [--key-files] [--json]                      check the states' key pairs against ENS (exit 3: drift)
   sweep --prefix P --state STATE... [--yes]                  list (with --yes: delete) key pairs no state names
 
 Global options:
@@ -148,8 +160,8 @@ const EXIT_CODES = `Exit codes:
   0  done (including "already deleted" and a dry run); drift: every key pair ok
   1  the API refused or failed, or the timeout passed: not done; drift: a lookup failed; sweep: a delete failed
   2  usage or configuration error: bad flag, invalid name or ID, invalid endpoint, no or rejected credentials,
-     a state that cannot be read
-  3  describe: no key pair of that name; drift: a key pair is missing or changed
+     a state that cannot be read; drift --key-files: a relative private key file with no cdktf project
+  3  describe: no key pair of that name; drift: a key pair is missing or changed (or key-lost)
 
 Output: tables or JSON on stdout; one line per API attempt, warnings and errors on stderr.
 describe, list, drift's lookups and sweep's listing retry transient errors for up to ${READ_TIMEOUT_SECONDS} s.

@@ -17,10 +17,14 @@ import { findKeyPair } from "../handler/find-key-pair";
 import type { HandlerContext } from "../handler/handler-context";
 import { ownershipOf } from "../handler/key-pair-ownership";
 import { sameFingerprint } from "../public-key";
+import type { KeyFileCheck } from "./drift-key-file";
 import type { EnsKeyPairInState } from "./key-pairs-in-state";
 
-/** What drift says about one key pair. */
-export type DriftStatus = "ok" | "missing" | "changed" | "unknown";
+/**
+ * What drift says about one key pair. `key-lost` comes only from `--key-files` (drift-key-file.ts): ENS holds the
+ * key pair, but its private key file does not hold its private half.
+ */
+export type DriftStatus = "ok" | "missing" | "changed" | "key-lost" | "unknown";
 
 /** The verdict on one key pair. */
 export interface DriftFinding {
@@ -34,9 +38,12 @@ export interface DriftFinding {
   readonly found?: EnsKeyPairSummary;
   /** For `unknown` from a failed lookup: the exit code its failure maps to (1, or 2 for rejected credentials). */
   readonly failureExitCode?: number;
+  /** With `--key-files`: what the private key file check found. @default - not checked */
+  readonly keyFile?: KeyFileCheck;
 }
 
-function describeFound(found: EnsKeyPairSummary): string {
+/** The key pair ENS holds, for a reason. */
+export function describeFound(found: EnsKeyPairSummary): string {
   return `KeyPairId ${found.keyPairId || "-"}, fingerprint ${found.fingerprint || "-"}, created ${found.creationTime || "-"}`;
 }
 

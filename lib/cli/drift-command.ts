@@ -4,7 +4,8 @@
  * step, so `terraform plan` cannot see a key deleted out of band; this is where it shows (design.md, Interruptions).
  *
  * Each key pair is looked up where its handler created it: at the endpoint its EnsKeyPair sets, else at the CLI's
- * endpoint. A few lookups run at once.
+ * endpoint. A few lookups run at once. With `--key-files`, the private key file of each create-mode key pair found
+ * `ok` is checked too (drift-key-file.ts), which is where a hard kill's gap between state and reality shows.
  */
 import type { EnsClient } from "../ens/ens-client";
 import type { DriftRequest } from "./cli-arguments";
@@ -12,7 +13,8 @@ import { READ_TIMEOUT_SECONDS } from "./cli-commands";
 import type { CliContext } from "./cli-context";
 import { CliExitCode } from "./cli-exit-code";
 import { checkDrift, DriftFinding, DriftStatus } from "./drift-check";
-import { DriftFix, driftFix } from "./drift-fix";
+import { DriftFix, driftFix, DriftProblem } from "./drift-fix";
+import { checkKeyFile, KeyFileBase } from "./drift-key-file";
 import { EnsKeyPairInState, keyPairsInState } from "./key-pairs-in-state";
 import type { StateSource } from "./state-source";
 import { textTable } from "./text-table";
@@ -31,7 +33,10 @@ interface DriftEntry {
   readonly fix?: DriftFix;
 }
 
-const STATUSES: readonly DriftStatus[] = ["ok", "missing", "changed", "unknown"];
+const STATUSES: readonly DriftStatus[] = ["ok", "missing", "changed", "key-lost", "unknown"];
+
+/** The statuses that are drift: exit 3, and a repair printed. */
+const DRIFT: readonly DriftStatus[] = ["missing", "changed", "key-lost"];
 
 /** Runs `work` on every item, at most `limit` at a time; results in item order. */
 async function mapLimited<T, R>(
@@ -51,11 +56,31 @@ async function mapLimited<T, R>(
   return results;
 }
 
+/** Where drift runs, for `--key-files`. */
+export interface DriftOptions {
+  /** The current folder, where relative private key files are resolved from when the STATE is no stack folder. */
+  readonly cwd: string;
+}
+
+function problemOf(finding: DriftFinding): DriftProblem | undefined {
+  switch (finding.status) {
+    case "missing":
+      return { kind: "missing" };
+    case "changed":
+      return { kind: "changed", holder: finding.found };
+    case "key-lost":
+      return { kind: "key-lost", path: finding.keyFile?.path ?? "" };
+    default:
+      return undefined;
+  }
+}
+
 async function checkOne(
   context: CliContext,
   clientFor: ClientFor,
   source: StateSource,
   keyPair: EnsKeyPairInState,
+  keyFileBase: KeyFileBase | undefined,
 ): Promise<DriftEntry> {
   let finding: DriftFinding;
   try {
@@ -69,24 +94,24 @@ async function checkOne(
       failureExitCode: CliExitCode.USAGE,
     };
   }
-  const repairable = finding.status === "missing" || finding.status === "changed";
-  return {
-    source,
-    keyPair,
-    finding,
-    fix: repairable
-      ? driftFix(source, keyPair, finding.status === "changed" ? finding.found : undefined)
-      : undefined,
-  };
+  if (keyFileBase) finding = await checkKeyFile(keyPair, finding, keyFileBase);
+  const problem = problemOf(finding);
+  return { source, keyPair, finding, fix: problem ? driftFix(source, keyPair, problem) : undefined };
+}
+
+function driftCount(counts: Record<DriftStatus, number>): number {
+  return DRIFT.reduce((sum, status) => sum + counts[status], 0);
 }
 
 function jsonReport(
   entries: readonly DriftEntry[],
   sources: readonly StateSource[],
   counts: Record<DriftStatus, number>,
+  keyFiles: boolean,
 ): string {
   const report = {
-    drift: counts.missing + counts.changed > 0,
+    drift: driftCount(counts) > 0,
+    keyFiles,
     summary: counts,
     states: sources.map((source) => ({
       state: source.label,
@@ -103,6 +128,7 @@ function jsonReport(
       reason: finding.reason,
       note: finding.note ?? null,
       found: finding.found ?? null,
+      privateKeyFile: finding.keyFile ?? null,
       fix: fix ?? null,
     })),
   };
@@ -133,6 +159,7 @@ function textReport(entries: readonly DriftEntry[]): string {
           `    ${fix.command}`,
           `  cdktf: ${fix.cdktf}`,
         );
+        if (fix.instead) lines.push(`  or: ${fix.instead}`);
       }
       return lines.join("\n");
     });
@@ -142,14 +169,16 @@ function textReport(entries: readonly DriftEntry[]): string {
 /**
  * Runs `drift` over states already read.
  *
- * @returns 0 when every key pair is `ok`; 3 when any is `missing` or `changed`; otherwise, when a lookup failed,
- *   the exit code of that failure (1, or 2 for rejected credentials or an unusable recorded endpoint)
+ * @returns 0 when every key pair is `ok`; 3 when any is `missing`, `changed` or `key-lost`; otherwise, when a check
+ *   failed, the exit code of that failure (1, or 2 for rejected credentials, an unusable recorded endpoint or a
+ *   relative private key file with no cdktf project to resolve it against)
  */
 export async function driftCommand(
   context: CliContext,
   request: DriftRequest,
   sources: readonly StateSource[],
   clientFor: ClientFor,
+  options: DriftOptions,
 ): Promise<number> {
   const work = sources.flatMap((source) =>
     keyPairsInState(source.values).ensKeyPairs.map((keyPair) => ({ source, keyPair })),
@@ -160,16 +189,25 @@ export async function driftCommand(
     }
   }
   const entries = await mapLimited(work, DRIFT_CONCURRENCY, ({ source, keyPair }) =>
-    checkOne(context, clientFor, source, keyPair),
+    checkOne(
+      context,
+      clientFor,
+      source,
+      keyPair,
+      request.keyFiles ? { stackFolder: source.stackFolder, cwd: options.cwd } : undefined,
+    ),
   );
   const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<DriftStatus, number>;
   for (const entry of entries) counts[entry.finding.status]++;
-  context.print(request.json ? jsonReport(entries, sources, counts) : textReport(entries));
+  context.print(request.json ? jsonReport(entries, sources, counts, request.keyFiles) : textReport(entries));
   const states = sources.length === 1 ? "1 state" : `${sources.length} states`;
+  // Without --key-files no file was checked: "0 key-lost" would claim otherwise.
+  const counted = request.keyFiles ? STATUSES : STATUSES.filter((status) => status !== "key-lost");
   context.log.info(
-    `drift: ${entries.length} key pairs in ${states}: ${STATUSES.map((status) => `${counts[status]} ${status}`).join(", ")}`,
+    `drift: ${entries.length} key pairs in ${states}: ${counted.map((status) => `${counts[status]} ${status}`).join(", ")}` +
+      (request.keyFiles ? " (private key files checked)" : ""),
   );
-  if (counts.missing + counts.changed > 0) return CliExitCode.DRIFT_FOUND;
+  if (driftCount(counts) > 0) return CliExitCode.DRIFT_FOUND;
   const failures = entries.map(
     ({ finding }) =>
       finding.failureExitCode ?? (finding.status === "unknown" ? CliExitCode.FAILED : CliExitCode.OK),

@@ -23,6 +23,7 @@ export const STATE_INPUT_KEYS = {
   REMOVAL_POLICY: "removal_policy",
   CLAIMED_AT: "claimed_at",
   PLANNED_AT: "planned_at",
+  PRIVATE_KEY_FILE: "private_key_file",
 } as const;
 
 /** The `mode` values an EnsKeyPair records. */
@@ -51,6 +52,18 @@ export interface EnsKeyPairInState {
   readonly adoptExisting: boolean;
   /** When the stack claimed the name (RFC 3339). @default - not recorded (release 0.1) */
   readonly claimedAt?: string;
+  /**
+   * Create mode: the EnsKeyPair's `privateKeyFile` as the last apply recorded it in the main resource (a relative
+   * path is relative to the cdktf project folder). @default - none recorded: the private key is discarded, or import
+   * mode
+   */
+  readonly privateKeyFile?: string;
+  /**
+   * The `privateKeyFile` the create step recorded, when it differs from {@link privateKeyFile}: where its run wrote
+   * the private key. The create step's `input` is frozen once created, so this happens when `privateKeyFile` was
+   * changed later (an in-place update of the main resource, which moves no file). @default - the same, or none
+   */
+  readonly createStepPrivateKeyFile?: string;
 }
 
 /** A resource of the state that names a key pair: an EnsKeyPair's (any of its resources), or any other's. */
@@ -128,11 +141,16 @@ function addressOf(resource: ShowResource): string {
   return typeof resource.deposed_key === "string" ? `${address} (deposed ${resource.deposed_key})` : address;
 }
 
-function keyPairOf(address: string, input: JsonObject, createStepAddress?: string): EnsKeyPairInState {
+function keyPairOf(
+  address: string,
+  input: JsonObject,
+  createStep?: { readonly address: string; readonly input: JsonObject },
+): EnsKeyPairInState {
   const k = STATE_INPUT_KEYS;
+  const privateKeyFile = stringAt(input, k.PRIVATE_KEY_FILE);
+  const stepPrivateKeyFile = createStep ? stringAt(createStep.input, k.PRIVATE_KEY_FILE) : undefined;
   return {
     address,
-    createStepAddress,
     keyPairName: stringAt(input, k.KEY_PAIR_NAME) as string,
     mode: input[k.MODE] as EnsKeyPairInState["mode"],
     endpoint: stringAt(input, k.ENDPOINT),
@@ -140,6 +158,9 @@ function keyPairOf(address: string, input: JsonObject, createStepAddress?: strin
     keyPairId: stringAt(input, k.KEY_PAIR_ID),
     adoptExisting: input[k.ADOPT_EXISTING] === "true",
     claimedAt: stringAt(input, k.CLAIMED_AT),
+    createStepAddress: createStep?.address,
+    privateKeyFile,
+    createStepPrivateKeyFile: stepPrivateKeyFile !== privateKeyFile ? stepPrivateKeyFile : undefined,
   };
 }
 
@@ -191,9 +212,9 @@ export function keyPairsInState(values: unknown): KeyPairsInState {
   const ensKeyPairs = mains.map((main) => {
     const step = createSteps.find((s) => unmatched.has(s) && main.id !== undefined && s.mainId === main.id);
     if (step) unmatched.delete(step);
-    return keyPairOf(main.address, main.input, step?.address);
+    return keyPairOf(main.address, main.input, step);
   });
   // A create step whose main resource is not in this state still stands for its key pair.
-  for (const step of unmatched) ensKeyPairs.push(keyPairOf(step.address, step.input, step.address));
+  for (const step of unmatched) ensKeyPairs.push(keyPairOf(step.address, step.input, step));
   return { ensKeyPairs, owners };
 }

@@ -3,6 +3,7 @@
  * exactly as the handler resolves them (all before any API call), then the command. Returns the exit code instead
  * of exiting so it can be driven in-process as well.
  */
+import * as path from "node:path";
 import { version } from "../../package.json";
 import { connectToEns } from "../ens/connect-to-ens";
 import type { EnsClient } from "../ens/ens-client";
@@ -55,9 +56,9 @@ interface StatesRead {
  *
  * @throws StateReadError (a ConfigurationError: exit 2) for a state that cannot be read
  */
-async function readStates(io: CliProcess, request: CommandRequest): Promise<StatesRead> {
+async function readStates(io: CliProcess, request: CommandRequest, cwd: string): Promise<StatesRead> {
   if (request.kind !== "drift" && request.kind !== "sweep") return { sources: [], owners: [] };
-  const stateIo = { env: io.env, readStdin: io.readStdin ?? (async () => ""), cwd: io.cwd ?? process.cwd() };
+  const stateIo = { env: io.env, readStdin: io.readStdin ?? (async () => ""), cwd };
   const sources: StateSource[] = [];
   for (const state of request.states) sources.push(await readStateSource(state, stateIo));
   return { sources, owners: request.kind === "sweep" ? ownersInStates(sources) : [] };
@@ -68,6 +69,7 @@ function runCommand(
   request: CommandRequest,
   states: StatesRead,
   clientFor: ClientFor,
+  cwd: string,
 ): Promise<number> {
   switch (request.kind) {
     case "describe":
@@ -77,7 +79,7 @@ function runCommand(
     case "delete":
       return deleteCommand(context, request);
     case "drift":
-      return driftCommand(context, request, states.sources, clientFor);
+      return driftCommand(context, request, states.sources, clientFor, { cwd });
     case "sweep":
       return sweepCommand(context, request, states.owners);
   }
@@ -106,7 +108,8 @@ export async function runCli(io: CliProcess): Promise<number> {
       return CliExitCode.USAGE;
   }
   try {
-    const states = await readStates(io, request);
+    const cwd = path.resolve(io.cwd ?? process.cwd());
+    const states = await readStates(io, request, cwd);
     const client = await connectToEns({ value: request.endpoint, source: "--endpoint" }, io.env, log);
     // drift looks a key pair up at the endpoint its EnsKeyPair sets, as its handler does.
     const recorded = new Map<string, Promise<EnsClient>>();
@@ -126,7 +129,7 @@ export async function runCli(io: CliProcess): Promise<number> {
       random: io.random,
       print: io.writeStdout,
     };
-    return await runCommand(context, request, states, clientFor);
+    return await runCommand(context, request, states, clientFor, cwd);
   } catch (error) {
     const consequence =
       (request.kind === "delete" && !request.dryRun) || (request.kind === "sweep" && request.yes)

@@ -34,6 +34,11 @@ export interface StateSource {
   readonly stackName?: string;
   /** The document's `values` (undefined for an empty state). */
   readonly values: unknown;
+  /**
+   * The folder terraform showed the state in, as an absolute path, when the STATE is a stack folder: where
+   * Terraform runs the handler, so where a relative `privateKeyFile` is resolved from. @default - not a folder
+   */
+  readonly stackFolder?: string;
 }
 
 /** What reading a state needs from the process. */
@@ -222,6 +227,7 @@ export async function readStateSource(label: string, io: StateReadIo): Promise<S
       label,
       stackName: stackNameOf(resolved, true),
       values: await showJson(label, resolved, undefined, io),
+      stackFolder: resolved,
     };
   }
   let text: string;

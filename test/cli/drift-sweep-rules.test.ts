@@ -110,9 +110,10 @@ describe("drift: judging what ENS holds under the name", () => {
 
 describe("drift: the repair", () => {
   const source = { label: "cdktf.out/stacks/keys", stackName: "keys", values: undefined };
+  const missing = { kind: "missing" } as const;
 
   test("missing: replace the create step, run in the stack folder", () => {
-    expect(driftFix(source, inState())).toEqual({
+    expect(driftFix(source, inState(), missing)).toEqual({
       command: "terraform apply -replace=terraform_data.kp_Create_5E6F7A8B",
       workingDirectory: "cdktf.out/stacks/keys",
       cdktf: expect.stringContaining("cdktf.out/stacks/keys"),
@@ -120,18 +121,39 @@ describe("drift: the repair", () => {
   });
 
   test("no create step in state (release 0.1): replace the main resource", () => {
-    expect(driftFix(source, inState({ createStepAddress: undefined })).command).toBe(
+    expect(driftFix(source, inState({ createStepAddress: undefined }), missing).command).toBe(
       "terraform apply -replace=terraform_data.kp_1A2B3C4D",
     );
   });
 
   test("an address with an index is quoted for the shell", () => {
     const indexed = inState({ createStepAddress: 'terraform_data.kp["a b"]' });
-    expect(driftFix(source, indexed).command).toBe(`terraform apply -replace='terraform_data.kp["a b"]'`);
+    expect(driftFix(source, indexed, missing).command).toBe(
+      `terraform apply -replace='terraform_data.kp["a b"]'`,
+    );
   });
 
   test("changed: the key pair holding the name must go first, by its ID", () => {
-    expect(driftFix(source, inState(), listed()).before).toContain("ens-key-pair delete --id ssh-abc123");
+    expect(driftFix(source, inState(), { kind: "changed", holder: listed() }).before).toContain(
+      "ens-key-pair delete --id ssh-abc123",
+    );
+  });
+
+  describe("key-lost", () => {
+    const keyLost = { kind: "key-lost", path: "/project/keys/web-1.pem" } as const;
+
+    test("replace the create step (it deletes the key pair by ID and creates it again), or copy the key back", () => {
+      const fix = driftFix(source, inState(), keyLost);
+      expect(fix.command).toBe("terraform apply -replace=terraform_data.kp_Create_5E6F7A8B");
+      expect(fix.before).toBeUndefined();
+      expect(fix.instead).toContain("copy it to /project/keys/web-1.pem instead: nothing is replaced");
+    });
+
+    test("no claim recorded (deployed by release 0.1): the create step would keep the key, so replace the main resource", () => {
+      expect(driftFix(source, inState({ claimedAt: undefined }), keyLost).command).toBe(
+        "terraform apply -replace=terraform_data.kp_1A2B3C4D",
+      );
+    });
   });
 });
 

@@ -24,7 +24,8 @@ const describeWithTerraform = terraformAvailable() ? describe : describe.skip;
 /** The `--json` report, as drift prints it. */
 interface DriftJson {
   readonly drift: boolean;
-  readonly summary: Record<"ok" | "missing" | "changed" | "unknown", number>;
+  readonly keyFiles: boolean;
+  readonly summary: Record<"ok" | "missing" | "changed" | "key-lost" | "unknown", number>;
   readonly states: Array<{ state: string; stack: string | null; keyPairs: number }>;
   readonly keyPairs: Array<{
     state: string;
@@ -36,7 +37,14 @@ interface DriftJson {
     reason: string;
     note: string | null;
     found: { keyPairName: string; keyPairId: string; fingerprint: string; creationTime: string } | null;
-    fix: { command: string; workingDirectory: string; cdktf: string; before?: string } | null;
+    privateKeyFile: { recorded: string; path: string | null; result: string } | null;
+    fix: {
+      command: string;
+      workingDirectory: string;
+      cdktf: string;
+      before?: string;
+      instead?: string;
+    } | null;
   }>;
 }
 
@@ -168,6 +176,42 @@ describeWithTerraform("drift against a stack applied with terraform", () => {
     ]);
   });
 
+  test("--key-files: the private key file written by the apply holds its key; moved away, key-lost with the repair; back, ok", async () => {
+    const check = async () => {
+      const result = await drift([keys.stackDir, "--key-files", "--json"]);
+      return { exitCode: result.exitCode, report: JSON.parse(result.stdout) as DriftJson };
+    };
+    const gone = (report: DriftJson) => report.keyPairs.find((k) => k.keyPairName === "drift-gone")!;
+
+    const fine = await check();
+    expect(fine.exitCode).toBe(0);
+    expect(fine.report.keyFiles).toBe(true);
+    expect(gone(fine.report)).toMatchObject({
+      status: "ok",
+      privateKeyFile: { recorded: goneKeyFile, path: goneKeyFile, result: "ok" },
+      fix: null,
+    });
+    // Only drift-gone sets privateKeyFile; the imported and discarded keys have nothing to check.
+    expect(fine.report.keyPairs.filter((k) => k.privateKeyFile !== null)).toHaveLength(1);
+
+    const aside = `${goneKeyFile}.aside`;
+    fs.renameSync(goneKeyFile, aside);
+    try {
+      const lost = await check();
+      expect(lost.exitCode).toBe(3);
+      expect(lost.report.summary).toEqual({ ok: 5, missing: 0, changed: 0, "key-lost": 1, unknown: 0 });
+      expect(gone(lost.report)).toMatchObject({
+        status: "key-lost",
+        privateKeyFile: { path: goneKeyFile, result: "missing" },
+        fix: { command: `terraform apply -replace=${gone(lost.report).createStepAddress}` },
+      });
+      expect(gone(lost.report).reason).toContain(`its private key file ${goneKeyFile} does not exist`);
+    } finally {
+      fs.renameSync(aside, goneKeyFile);
+    }
+    expect((await check()).exitCode).toBe(0);
+  });
+
   test("several states at once; a release-0.1 resource is recognized, ok with a note; once missing, its repair replaces it (no create step)", async () => {
     const both = await drift([keys.stateFile, more.stateFile, "--json"]);
 
@@ -205,7 +249,7 @@ describeWithTerraform("drift against a stack applied with terraform", () => {
     expect(result.exitCode).toBe(3);
     const report = JSON.parse(result.stdout) as DriftJson;
     expect(report.drift).toBe(true);
-    expect(report.summary).toEqual({ ok: 2, missing: 1, changed: 2, unknown: 1 });
+    expect(report.summary).toEqual({ ok: 2, missing: 1, changed: 2, "key-lost": 0, unknown: 1 });
     expect(statuses(report)).toEqual({
       "drift-created": "ok",
       "drift:imported": "ok",
@@ -264,6 +308,7 @@ describeWithTerraform("drift against a stack applied with terraform", () => {
       ok: 5,
       missing: 0,
       changed: 0,
+      "key-lost": 0,
       unknown: 1,
     });
 

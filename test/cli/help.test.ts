@@ -75,6 +75,9 @@ describe("--help", () => {
         "unknown",
         "terraform show -json",
         "-replace",
+        "--key-files",
+        "key-lost",
+        "cdktf.json",
       ],
     ],
     [

@@ -19,9 +19,26 @@ import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { privateKeyFileFingerprint } from "../reliability/support/private-key-fingerprint";
 import { keyPairsInState } from "../reliability/support/terraform-state";
 import { RunningProcess } from "../support/running-process";
-import { asRun, TerraformRun, TerraformWorkspace, terraformAvailable } from "../support/terraform";
+import {
+  asRun,
+  baseTerraformEnv,
+  TerraformRun,
+  TerraformWorkspace,
+  terraformAvailable,
+} from "../support/terraform";
+import { runCliAgainst } from "../cli/cli-process";
 
 const describeWithTerraform = terraformAvailable() ? describe : describe.skip;
+
+/** The parts of `ens-key-pair drift --json` read here. */
+interface DriftReport {
+  readonly keyPairs: ReadonlyArray<{
+    readonly keyPairName: string;
+    readonly status: string;
+    readonly reason: string;
+    readonly fix: { readonly command: string } | null;
+  }>;
+}
 
 const CREATE = "CreateKeyPair";
 const IMPORT = "ImportKeyPair";
@@ -85,6 +102,10 @@ describeWithTerraform("terraform runs cut short", () => {
     await workspace.afterRecordedClaims();
     return result;
   }
+
+  /** `ens-key-pair drift ARGS` against the emulator, with terraform on PATH (it shows the stack folder's state). */
+  const drift = (...args: string[]) =>
+    runCliAgainst(emulator, ["drift", ...args], baseTerraformEnv(), { timeoutMs: 90_000 });
 
   const keyNames = () =>
     emulator
@@ -259,6 +280,132 @@ describeWithTerraform("terraform runs cut short", () => {
 
     expect(keyNames()).toEqual(["machine-died-a", "machine-died-b"]);
     // Terraform saved each main resource before running its create step, so the destroy finds and deletes both.
+    await expectDestroyCleans();
+  });
+
+  test("SIGKILL of terraform and its handlers while one create step waits, after the other finished: the saved state is ahead of reality, the next apply sees nothing to do, drift --key-files shows it and its repair converges", async () => {
+    workspaceWith();
+    // Relative private key files: the handler resolves them against the cdktf project (the workspace folder).
+    const ids: Record<string, string> = { "hard-kill-a": "a", "hard-kill-b": "b" };
+    const relativeKeyFile = (name: string) => path.join("keys", `${name}.pem`);
+    synth(
+      Object.fromEntries(
+        Object.entries(ids).map(([name, id]) => [
+          id,
+          { keyPairName: name, privateKeyFile: relativeKeyFile(name) },
+        ]),
+      ),
+    );
+    const createStep = (name: string) => new RegExp(`^terraform_data\\.${ids[name]}_Create_[0-9A-F]{8}$`);
+    // Both create steps run at once; the first CreateKeyPair to arrive is held (ENS commits it, the answer waits),
+    // the other is answered. Which one is first is up to terraform: the answered call names the other.
+    emulator.faults.holdResponse(CREATE, 1);
+    const run = await start(APPLY);
+    await emulator.waitForHeld(1, CREATE);
+    await emulator.waitForCalls(1, CREATE);
+    const finished = emulator.calls().find((call) => call.action === CREATE)?.params.KeyPairName ?? "";
+    const held = Object.keys(ids).find((name) => name !== finished) ?? "";
+    expect(Object.keys(ids)).toContain(finished);
+    // The answered key pair's create step finished (its file is written), so terraform persisted its working
+    // state, which holds the held key pair's create step: saved before its provisioner started (reference §4 R).
+    await run.waitForOutput(
+      new RegExp(`terraform_data\\.${ids[finished]}_Create_[0-9A-F]{8}: Creation complete`),
+    );
+    expect(fs.existsSync(keyFile(finished))).toBe(true);
+    const savedState = async (): Promise<ReturnType<typeof keyPairsInState>> => {
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+        try {
+          const saved = keyPairsInState(workspace.stateFile);
+          if (saved.some((r) => r.keyPairName === held && r.role === "create-step")) return saved;
+        } catch {
+          // Caught mid-write: read it again.
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`the state file never listed the create step of ${held}:\n${run.printed}`);
+    };
+    await savedState();
+
+    run.signalGroup("SIGKILL");
+    const killed = asRun(await run.ended());
+    // Nothing released: the held call ends when the emulator sees its dead client's connection close.
+    await emulator.waitForCalls(2, CREATE);
+    await workspace.afterRecordedClaims();
+
+    expect(killed.exitCode).toBe(-1);
+    // The gap: both create steps saved as created, none tainted, though the held one never finished: ENS holds
+    // its key (committed, answer lost) and its private key file was never written.
+    const state = keyPairsInState(workspace.stateFile);
+    expect(
+      state.map((r) => `${r.keyPairName} ${r.role} ${r.tainted ? "tainted" : "untainted"}`).sort(),
+    ).toEqual(
+      Object.keys(ids)
+        .flatMap((name) => [`${name} create-step untainted`, `${name} main untainted`])
+        .sort(),
+    );
+    expect(state.find((r) => r.keyPairName === held && r.role === "create-step")?.address).toMatch(
+      createStep(held),
+    );
+    expect(keyNames()).toEqual(Object.keys(ids).sort());
+    const creates = emulator.calls().filter((call) => call.action === CREATE);
+    expect(Object.fromEntries(creates.map((call) => [call.params.KeyPairName, call.outcome]))).toEqual({
+      [held]: "response-lost",
+      [finished]: "answered",
+    });
+    expect(creates).toHaveLength(2);
+    expect(fs.existsSync(keyFile(held))).toBe(false);
+    expect(privateKeyFileFingerprint(keyFile(finished))).toBe(emulator.keyPair(finished)?.fingerprint);
+
+    // The next apply cannot see it: nothing to do, no CreateKeyPair.
+    const callsBefore = emulator.calls().length;
+    const apply = await workspace.terraform(...APPLY);
+    expect({ exitCode: apply.exitCode, output: apply.exitCode === 0 ? "" : apply.output }).toEqual({
+      exitCode: 0,
+      output: "",
+    });
+    expect(apply.output).toMatch(/No changes\.|Resources: 0 added, 0 changed, 0 destroyed\./);
+    expect(emulator.calls().slice(callsBefore)).toEqual([]);
+    expect(fs.existsSync(keyFile(held))).toBe(false);
+
+    // drift without --key-files cannot see it either: ENS and the state agree.
+    const plainDrift = await drift(workspace.stackDir, "--json");
+    expect(plainDrift.exitCode).toBe(0);
+    // With --key-files it shows, with the repair.
+    const found = await drift(workspace.stackDir, "--key-files", "--json");
+    expect(found.exitCode).toBe(3);
+    const entries = (JSON.parse(found.stdout) as DriftReport).keyPairs;
+    const entry = (name: string) => entries.find((k) => k.keyPairName === name);
+    expect(entries.map((k) => [k.keyPairName, k.status]).sort()).toEqual(
+      [
+        [held, "key-lost"],
+        [finished, "ok"],
+      ].sort(),
+    );
+    expect(entry(held)?.reason).toContain(`its private key file ${keyFile(held)}`);
+    expect(entry(held)?.reason).toContain("does not exist");
+    const repair = entry(held)?.fix?.command ?? "";
+    expect(repair).toMatch(/^terraform apply -replace=terraform_data\.\w+_Create_[0-9A-F]{8}$/);
+    expect(repair.split("=")[1]).toMatch(createStep(held));
+
+    // The printed repair, run: the create step deletes the key pair by ID and creates it again, writing the file.
+    const before = { held: emulator.keyPair(held), finished: emulator.keyPair(finished) };
+    const repaired = await workspace.terraform(...APPLY, repair.replace(/^terraform apply /, ""));
+    expect({ exitCode: repaired.exitCode, output: repaired.exitCode === 0 ? "" : repaired.output }).toEqual({
+      exitCode: 0,
+      output: "",
+    });
+    expect(repaired.output).toContain("its private key is lost");
+    expect(emulator.keyPair(held)?.keyPairId).not.toBe(before.held?.keyPairId);
+    expect(privateKeyFileFingerprint(keyFile(held))).toBe(emulator.keyPair(held)?.fingerprint);
+    expect(emulator.keyPair(finished)).toEqual(before.finished);
+    const clean = await drift(workspace.stackDir, "--key-files", "--json");
+    expect(clean.exitCode).toBe(0);
+    expect((JSON.parse(clean.stdout) as DriftReport).keyPairs.map((k) => k.status)).toEqual(["ok", "ok"]);
+    await expectConverged(
+      Object.fromEntries(
+        Object.keys(ids).map((name) => [name, { keyPairName: name, privateKeyFile: keyFile(name) }]),
+      ),
+    );
     await expectDestroyCleans();
   });
 
