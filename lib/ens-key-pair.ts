@@ -1,4 +1,4 @@
-import { Annotations, Fn, Token } from "cdktf";
+import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
 import { handlerScriptOf } from "./custom-resource/handler-asset";
 import {
@@ -7,7 +7,7 @@ import {
   deleteStep,
   PLANNED_AT_INPUT_KEY,
 } from "./custom-resource/handler-provisioners";
-import { HclMap } from "./custom-resource/hcl-map";
+import { HclExpression, HclMap, hclStringLiteral } from "./custom-resource/hcl-map";
 import { TerraformData } from "./custom-resource/terraform-data";
 import { isEndpointViolation, parseEndpoint } from "./endpoint";
 import {
@@ -190,11 +190,14 @@ export class EnsKeyPair extends Construct {
       lifecycle: { ignoreChanges: [`input["${CLAIMED_AT_INPUT_KEY}"]`] },
       provisioners: [deleteStep(handlerScript, inputKeys)],
     });
+    const main = this.resource;
     this.createStep = new TerraformData(this, "Create", {
       // The plan time tells the create step whether `resource` was created by this run (claim >= plan time) or by
       // an earlier one that may have left a key pair behind. Frozen once created: only its creation runs the step.
-      input: Fn.merge([this.resource.inputMap(), { [PLANNED_AT_INPUT_KEY]: Fn.plantimestamp() }]),
-      triggersReplace: this.resource.id,
+      input: new HclExpression(
+        () => `merge(${main.address}.input, {${hclStringLiteral(PLANNED_AT_INPUT_KEY)} = plantimestamp()})`,
+      ),
+      triggersReplace: new HclExpression(() => `${main.address}.id`),
       lifecycle: { ignoreChanges: ["input"] },
       provisioners: [createStep(handlerScript, [...inputKeys, PLANNED_AT_INPUT_KEY])],
     });

@@ -76,3 +76,25 @@ export class HclMap implements IResolvable {
     return Token.asString(this);
   }
 }
+
+/**
+ * A raw HCL expression, rendered as `${<expression>}` when the stack is synthesized: for references within the
+ * resource's own stack (`merge(terraform_data.x.input, …)`, `terraform_data.x.id`), which Terraform follows as
+ * dependencies. Computed at synth, so a logical ID overridden after construction is used; and it costs no cdktf token
+ * (each records a stack trace, which thousands of key pairs would pay for).
+ */
+export class HclExpression implements IResolvable {
+  /** Required by IResolvable; unused. */
+  public readonly creationStack: string[] = [];
+
+  /** @param expression gives the expression (without `${}`) at synth time */
+  constructor(private readonly expression: () => string) {}
+
+  public resolve(): string {
+    return `\${${this.expression()}}`;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+}

@@ -52,14 +52,9 @@ export class TerraformData extends TerraformResource {
     return this.getStringAttribute(`input.${key}`);
   }
 
-  /** A token for the whole `input` (a reference, so the referrer depends on this resource). */
-  public inputMap(): unknown {
-    return this.interpolationForAttribute("input");
-  }
-
-  /** A string token for the resource's `id` (a new one whenever the resource is replaced). */
-  public get id(): string {
-    return this.getStringAttribute("id");
+  /** The resource's address within its stack, e.g. `terraform_data.kp_DB7E7756` (read at synth: it can change). */
+  public get address(): string {
+    return `${TerraformData.tfResourceType}.${this.friendlyUniqueId}`;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
