@@ -9,6 +9,11 @@
 # `postgres` user; PostgreSQL itself refuses to run as root, so pg_ctlcluster starts it as `postgres`).
 # The server listens on localhost only (Debian's default), and the tests connect over 127.0.0.1.
 set -euo pipefail
+# Only the final line may reach stdout: callers capture it as the connection string, and tools run below print to
+# stdout when they like (pg_ctlcluster says "Removed stale pid file." after an unclean shutdown). fd 3 is the real
+# stdout; everything else goes to stderr. Commands that may leave the server running (apt-get's postinst starts it,
+# pg_ctlcluster does) get fd 3 closed, or the server would hold the caller's pipe open forever.
+exec 3>&1 1>&2
 
 ROLE=ens_test
 DATABASE=ens_test
@@ -28,7 +33,7 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || [ -z "$(ls /etc/po
   export DEBIAN_FRONTEND=noninteractive
   apt_log=$(mktemp)
   # apt-get and dpkg talk a lot; their output is shown only when they fail.
-  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql; } >"$apt_log" 2>&1; then
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql; } >"$apt_log" 2>&1 3>&-; then
     cat "$apt_log" >&2
     log "apt-get failed (output above)"
     exit 1
@@ -51,11 +56,11 @@ if pg_ctlcluster "$version" main status >/dev/null 2>&1; then
   log "PostgreSQL $version cluster main is already running"
 else
   log "starting PostgreSQL $version cluster main"
-  pg_ctlcluster "$version" main start
+  pg_ctlcluster "$version" main start 3>&-
 fi
 
 as_postgres() { runuser -u postgres -- psql --port="$PORT" --no-psqlrc --quiet -v ON_ERROR_STOP=1 "$@"; }
-as_postgres --dbname=postgres >&2 <<SQL
+as_postgres --dbname=postgres <<SQL
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN
@@ -73,4 +78,4 @@ conn_str="postgres://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DATABASE?sslmode=disable"
 # The check the tests make, over TCP with the password, as the tests connect.
 psql "$conn_str" --no-psqlrc -Atc "SELECT 1" >/dev/null
 log "ready in $((($(date +%s%N) - started_at) / 1000000)) ms: $conn_str"
-printf '%s\n' "$conn_str"
+printf '%s\n' "$conn_str" >&3
