@@ -1,5 +1,147 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+
+/*
+ * Layering of lib/ (README, "Layout"). Two tables drive `no-restricted-imports`:
+ *
+ * - LAYERS says where each layer lives and how imports reach it:
+ *   - `files`, `ignores`: globs of its source files, relative to the repository root, as in any config block;
+ *   - `lib`: its folders and top-level files, as paths relative to lib/ without ".ts" ("handler", "errors");
+ *   - `libRoot`: lib/ itself (its index.ts) belongs to this layer;
+ *   - `names`: exact bare specifiers (package names); `patterns`: gitignore-style globs of bare specifiers.
+ * - BANS says which layer must not import which.
+ *
+ * Each layer gets one config block per folder depth of its `files` globs. A block bans the union of every BANS row
+ * that names its layer: `lib` entries become relative patterns as the block's files write them ("./handler" from
+ * lib/x.ts, "../handler" from lib/cli/x.ts, "../../handler" from lib/cli/sub/x.ts; a pattern also matches the files
+ * under a folder). ESLint keeps only the last options of a rule when several blocks match a file, so the layers'
+ * `files` must not overlap. test/lint/layering.test.ts lints fixtures that break each ban, and checks that every file
+ * in lib/ is in exactly one layer.
+ *
+ * When files move in lib/, adjust `files`, `ignores` and `lib` here (and SHARED_FILES); BANS stays as it is.
+ */
+
+/** The pure rules both sides use; they sit at the top of lib/, among the construct files. */
+const SHARED_FILES = [
+  "lib/key-pair-name.ts",
+  "lib/key-pair-id.ts",
+  "lib/public-key.ts",
+  "lib/endpoint.ts",
+  "lib/handler-contract.ts",
+];
+
+/** The construct files at the top of lib/ (all of lib/*.ts but the shared ones): read from disk, so a new one counts. */
+const topLevelConstructFiles = fs
+  .readdirSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "lib"))
+  .filter((file) => file.endsWith(".ts") && !SHARED_FILES.includes(`lib/${file}`))
+  .map((file) => file.replace(/\.ts$/, ""));
+
+export const LAYERS = {
+  construct: {
+    description: "construct code (synth time)",
+    files: ["lib/*.ts", "lib/custom-resource/**/*.ts"],
+    ignores: SHARED_FILES,
+    lib: ["custom-resource", ...topLevelConstructFiles],
+    libRoot: true,
+    // the package's own name: a self-reference resolves to lib/index.ts
+    names: ["cdktf-ens-key-pair"],
+  },
+  shared: {
+    description: "the shared pure files",
+    files: SHARED_FILES,
+    lib: SHARED_FILES.map((file) => file.replace(/^lib\/(.*)\.ts$/, "$1")),
+  },
+  handler: {
+    description: "lib/handler (the handler process)",
+    files: ["lib/handler/**/*.ts"],
+    lib: ["handler"],
+  },
+  cli: { description: "lib/cli (the ens-key-pair command)", files: ["lib/cli/**/*.ts"], lib: ["cli"] },
+  ens: { description: "lib/ens (the ENS client)", files: ["lib/ens/**/*.ts"], lib: ["ens"] },
+  testing: {
+    description: "lib/testing (the ENS emulator)",
+    files: ["lib/testing/**/*.ts"],
+    lib: ["testing"],
+    names: ["cdktf-ens-key-pair/testing"],
+  },
+  cdktf: { description: "cdktf", names: ["cdktf"], patterns: ["cdktf/**"] },
+  constructs: { description: "constructs", names: ["constructs"], patterns: ["constructs/**"] },
+};
+
+const RUNTIME = ["handler", "cli", "ens", "testing", "shared"];
+
+export const BANS = [
+  {
+    from: ["construct"],
+    banned: ["handler", "cli", "ens", "testing"],
+    why: "construct code runs at synth time and never imports run-time code; reference the bundled handler's asset path instead",
+  },
+  {
+    from: RUNTIME,
+    banned: ["cdktf", "constructs"],
+    why: "run-time code (handler, CLI, ENS client, emulator, shared pure files) never imports cdktf or constructs",
+  },
+  { from: ["ens"], banned: ["handler", "cli"], why: "the ENS client sits below the handler and the CLI" },
+  {
+    from: ["testing"],
+    banned: ["handler", "cli"],
+    why: "the emulator must not share code with the handler or the CLI it is used to test",
+  },
+  {
+    from: ["shared"],
+    banned: ["construct", "handler", "cli", "ens", "testing"],
+    why: "the shared pure files import nothing from the other layers",
+  },
+];
+
+/** How deep below lib/ the files of a glob sit: "lib/*.ts" 0, "lib/cli/**\/*.ts" 1 and more (up to 3). */
+function depthsOf(glob) {
+  const folders = glob
+    .replace(/^lib\//, "")
+    .split("/")
+    .slice(0, -1);
+  const fixed = folders.filter((part) => part !== "**").length;
+  return folders.includes("**") ? [fixed, fixed + 1, fixed + 2].filter((d) => d <= 3) : [fixed];
+}
+
+/** The `no-restricted-imports` options of a layer's files at these depths: the union of every BANS row for it. */
+export function restrictedImportsOf(layer, depths) {
+  const reasons = new Map();
+  for (const row of BANS.filter((r) => r.from.includes(layer))) {
+    for (const target of row.banned) reasons.set(target, [...(reasons.get(target) ?? []), row.why]);
+  }
+  const up = depths.map((depth) => (depth === 0 ? "./" : "../".repeat(depth)));
+  const paths = [];
+  const patterns = [];
+  for (const [target, whys] of reasons) {
+    const { description, lib = [], libRoot, names = [], patterns: bare = [] } = LAYERS[target];
+    const message = `${LAYERS[layer].description} must not import ${description}: ${whys.join("; ")}.`;
+    const roots = libRoot ? up.flatMap((prefix) => [prefix, prefix.replace(/\/$/, "")]) : [];
+    for (const name of [...names, ...roots]) paths.push({ name, message });
+    const group = [...up.flatMap((prefix) => lib.map((entry) => prefix + entry)), ...bare];
+    if (group.length) patterns.push({ group, message });
+  }
+  return { paths, patterns };
+}
+
+const layering = Object.entries(LAYERS)
+  .filter(([, layer]) => layer.files)
+  .flatMap(([name, layer]) => {
+    const byDepth = new Map();
+    for (const glob of layer.files) {
+      const depths = depthsOf(glob).join(",");
+      byDepth.set(depths, [...(byDepth.get(depths) ?? []), glob]);
+    }
+    return [...byDepth].map(([depths, files]) => ({
+      name: `layering/${name}/${depths}`,
+      files,
+      ...(layer.ignores ? { ignores: layer.ignores } : {}),
+      rules: { "no-restricted-imports": ["error", restrictedImportsOf(name, depths.split(",").map(Number))] },
+    }));
+  });
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "cdktf.out/", ".gen/", "coverage/"] },
@@ -17,46 +159,5 @@ export default tseslint.config(
       },
     },
   },
-  {
-    files: ["lib/**/*.ts"],
-    ignores: ["lib/handler/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/handler/**", "./handler/*", "../handler/*"],
-              message:
-                "Synth-time code must not import runtime handler code; reference the bundled asset path instead.",
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: [
-      "lib/handler/**/*.ts",
-      "lib/ens/**/*.ts",
-      "lib/cli/**/*.ts",
-      "lib/testing/**/*.ts",
-      "lib/key-pair-name.ts",
-      "lib/key-pair-id.ts",
-      "lib/public-key.ts",
-      "lib/endpoint.ts",
-      "lib/handler-contract.ts",
-    ],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            { name: "cdktf", message: "Runtime code never imports cdktf." },
-            { name: "constructs", message: "Runtime code never imports constructs." },
-          ],
-        },
-      ],
-    },
-  },
+  ...layering,
 );
