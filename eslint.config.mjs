@@ -5,7 +5,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /*
- * Layering of lib/ (README, "Layout"). Two tables drive `no-restricted-imports`:
+ * Layering of lib/ (README, "Project layout"). Two tables drive `no-restricted-imports`:
  *
  * - LAYERS says where each layer lives and how imports reach it:
  *   - `files`, `ignores`: globs of its source files, relative to the repository root, as in any config block;

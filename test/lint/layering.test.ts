@@ -14,7 +14,7 @@ import * as path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
 
-/** The layering (README, "Layout"): which layer must not import which. */
+/** The layering (README, "Project layout"): which layer must not import which. */
 const EXPECTED_BANS: Record<string, readonly string[]> = {
   construct: ["handler", "cli", "ens", "testing"],
   handler: ["cdktf", "constructs"],
