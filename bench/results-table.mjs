@@ -132,6 +132,22 @@ function planRows({ planScaling: plan }) {
   ];
 }
 
+function startupTrickRows({ startupTricks }) {
+  if (!startupTricks) return [];
+  const { gains, mediansMs } = startupTricks;
+  const figure = ({ withoutMs, withMs, ratio }) => `${ms(withoutMs)} → ${ms(withMs)}: ${ratio}x`;
+  return Object.entries(gains).map(([trick, gain]) => [
+    `(h) start-up trick "${trick}": delete / retain, added (cumulative) and removed (from all)`,
+    `delete ${figure(gain.delete.added)}, ${figure(gain.delete.removed)}; ` +
+      `retain ${figure(gain.retain.added)}, ${figure(gain.retain.removed)}; ` +
+      `${gain.bytes.added >= 0 ? "+" : ""}${kib(gain.bytes.added)}`,
+    `node -e 0: ${ms(mediansMs["node -e 0"])}`,
+    "",
+    `≥ ${1 + startupTricks.keepThreshold}x on one command, both ways`,
+    verdict(gain.clearGain && startupTricks.pass),
+  ]);
+}
+
 function sizeRows({ sizes, history }) {
   if (!sizes) return [];
   const previous = history?.at(-1);
@@ -164,6 +180,7 @@ export function formatTable(results) {
   const rows = [
     ...coldStartRows(results),
     ...nodeLineRows(results),
+    ...startupTrickRows(results),
     ...destroyRows(results),
     ...concurrentDestroyRows(results),
     ...synthRows(results),
