@@ -7,13 +7,13 @@
 // scripts/handler-bundle/ and docs/architecture.md); each is kept only for the gain `npm run bench` measures.
 //
 //   node scripts/bundle-handler.mjs                      the shipped build: handler (all tricks) and CLI
-//   node scripts/bundle-handler.mjs --outdir=DIR --tricks=stubs,deferred
+//   node scripts/bundle-handler.mjs --outdir=DIR --tricks=stubs,deferred-sdk
 //                                                        the benchmark's variants: only the handler, with only the
 //                                                        named tricks ("" for none), into DIR/handler.js
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { selfContainedBundleOptions } from "./handler-bundle/build-options.mjs";
@@ -27,14 +27,24 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const HANDLER_ENTRY = "lib/handler/main.ts";
 const CLI_ENTRY = "lib/cli/main.ts";
 
-/** The start-up tricks, in the order the benchmark adds them. */
-export const TRICKS = ["stubs", "deferred", "code-cache"];
+/**
+ * The start-up tricks, in the order the benchmark adds them, and "source-map": not a trick but handler.js.map next
+ * to handler.js, which the code-cache loader reads to name lib/ sources in stack traces (it needs "code-cache").
+ */
+export const TRICKS = ["stubs", "deferred-sdk", "deferred-in-sdk", "code-cache", "source-map"];
 
 /** Which esbuild plugins a set of tricks needs. */
 function pluginsOf(tricks) {
   return [
     ...(tricks.includes("stubs") ? [unreachableModulesPlugin()] : []),
-    ...(tricks.includes("deferred") ? [deferredModulesPlugin()] : []),
+    ...(tricks.some((trick) => trick.startsWith("deferred-"))
+      ? [
+          deferredModulesPlugin({
+            sdk: tricks.includes("deferred-sdk"),
+            inSdk: tricks.includes("deferred-in-sdk"),
+          }),
+        ]
+      : []),
   ];
 }
 
@@ -46,14 +56,21 @@ function pluginsOf(tricks) {
  */
 async function buildHandler({ assetDir, tricks, tempDir }) {
   const outfile = join(assetDir, "handler.js");
+  const withSourceMap = tricks.includes("source-map");
+  if (withSourceMap && !tricks.includes("code-cache")) {
+    throw new Error('The "source-map" build option needs "code-cache": its loader maps the stack traces.');
+  }
   const result = await build({
     ...selfContainedBundleOptions(join(root, HANDLER_ENTRY)),
     outfile,
     write: false,
     metafile: true,
     plugins: pluginsOf(tricks),
+    // The map names the sources but does not carry them: it only has to turn bundle positions into lib/ lines.
+    ...(withSourceMap ? { sourcemap: "external", sourcesContent: false } : {}),
   });
-  const [bundle] = result.outputFiles;
+  const bundle = result.outputFiles.find((file) => file.path.endsWith(".js"));
+  const sourceMap = withSourceMap ? sourceMapOf(result.outputFiles, outfile) : undefined;
   const handlerFile = tricks.includes("code-cache")
     ? (() => {
         const source = wrapBundle(bundle.text);
@@ -66,6 +83,7 @@ async function buildHandler({ assetDir, tricks, tempDir }) {
   mkdirSync(tempDir, { recursive: true });
   const temp = join(tempDir, `handler.js.${process.pid}.tmp`);
   writeFileSync(temp, handlerFile, "latin1");
+  if (sourceMap) writeFileSync(`${temp}.map`, sourceMap);
   // Smoke test: without a command the handler must print its usage and exit 2 (invalid input), with its code
   // cache and without it (any V8 flag changes the flag hash, so V8 rejects the cache as under another Node.js).
   for (const flags of [[], ["--no-opt"]]) {
@@ -77,8 +95,30 @@ async function buildHandler({ assetDir, tricks, tempDir }) {
       throw new Error(`The handler file does not run (node ${flags}; exit ${smoke.status}): ${smoke.stderr}`);
     }
   }
+  if (sourceMap) renameSync(`${temp}.map`, `${outfile}.map`);
+  else rmSync(`${outfile}.map`, { force: true });
   renameSync(temp, outfile);
-  return { outfile, bytes: handlerFile.length, codeBytes: bundle.text.length, metafile: result.metafile };
+  return {
+    outfile,
+    bytes: handlerFile.length,
+    codeBytes: bundle.text.length,
+    sourceMapBytes: sourceMap?.length ?? 0,
+    metafile: result.metafile,
+  };
+}
+
+/**
+ * The bundle's source map, its sources relative to the repository root (`lib/handler/main.ts`,
+ * `node_modules/...`): the names a stack trace shows, wherever the handler file was built or copied to.
+ */
+function sourceMapOf(outputFiles, outfile) {
+  const map = JSON.parse(outputFiles.find((file) => file.path.endsWith(".map")).text);
+  map.sources = map.sources.map((source) =>
+    relative(root, join(dirname(outfile), source))
+      .split("\\")
+      .join("/"),
+  );
+  return JSON.stringify(map);
 }
 
 /** The lib/ and node_modules/ files esbuild read for a bundle, relative to the repository root. */
@@ -104,9 +144,8 @@ async function main() {
     const unknown = tricks.filter((trick) => !TRICKS.includes(trick));
     if (unknown.length > 0) throw new Error(`Unknown trick(s) ${unknown}: choose from ${TRICKS}.`);
     const built = await buildHandler({ assetDir: outdir, tricks, tempDir: outdir });
-    console.log(
-      JSON.stringify({ outfile: built.outfile, tricks, bytes: built.bytes, codeBytes: built.codeBytes }),
-    );
+    const { outfile, bytes, codeBytes, sourceMapBytes } = built;
+    console.log(JSON.stringify({ outfile, tricks, bytes, codeBytes, sourceMapBytes }));
     return;
   }
 
@@ -114,11 +153,14 @@ async function main() {
   const handler = await buildHandler({ assetDir, tricks: TRICKS, tempDir: join(root, "dist") });
   // The asset folder's content hash, computed once here so that synth need not hash 0.8 MB for every stack.
   const assetHash = createHash("md5");
-  for (const file of ["handler.js", "package.json"]) assetHash.update(readFileSync(join(assetDir, file)));
+  for (const file of ["handler.js", "handler.js.map", "package.json"]) {
+    assetHash.update(readFileSync(join(assetDir, file)));
+  }
   writeFileSync(join(root, "dist", "handler.hash"), assetHash.digest("hex").toUpperCase());
   console.log(
     `bundled handler: ${handler.outfile} (${(handler.bytes / 1024).toFixed(1)} KiB: ` +
-      `${(handler.codeBytes / 1024).toFixed(1)} KiB of code and its V8 code cache)`,
+      `${(handler.codeBytes / 1024).toFixed(1)} KiB of code and its V8 code cache; ` +
+      `handler.js.map ${(handler.sourceMapBytes / 1024).toFixed(1)} KiB)`,
   );
 
   // The operator CLI, bundled the same self-contained way into one executable file, dist/cli/ens-key-pair.js: the

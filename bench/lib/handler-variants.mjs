@@ -17,6 +17,6 @@ export function buildHandlerVariant(root, label, tricks) {
     [join(root, "scripts", "bundle-handler.mjs"), `--outdir=${outdir}`, `--tricks=${tricks.join(",")}`],
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
-  const { outfile, bytes } = JSON.parse(output.trim().split("\n").at(-1));
-  return { file: outfile, bytes };
+  const { outfile, bytes, sourceMapBytes } = JSON.parse(output.trim().split("\n").at(-1));
+  return { file: outfile, bytes, sourceMapBytes };
 }
