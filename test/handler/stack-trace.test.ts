@@ -25,23 +25,32 @@ afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs `handler command` under both probes; returns the exit code, the recorded stack and V8's cache verdicts. */
 async function stackOf(handler: string, command: string[], env: Record<string, string> = {}) {
-  const stackFile = path.join(scratch, "stack.txt");
+  const stackFile = path.join(scratch, "stack.json");
   const cacheFile = path.join(scratch, "code-cache.json");
   const result = await runIsolated(
     process.execPath,
     ["--require", STACK_PROBE, "--require", CODE_CACHE_PROBE, handler, ...command],
     { ...env, ENS_TEST_STACK_TRACE_REPORT: stackFile, ENS_TEST_CODE_CACHE_REPORT: cacheFile },
   );
+  const recorded = JSON.parse(fs.readFileSync(stackFile, "utf8")) as {
+    sourceMapReadsDuringRun: number;
+    sourceMapReads: number;
+    stack: string;
+  };
   return {
     exitCode: result.exitCode,
-    frames: fs.readFileSync(stackFile, "utf8").split("\n").slice(1),
+    sourceMapReadsDuringRun: recorded.sourceMapReadsDuringRun,
+    sourceMapReads: recorded.sourceMapReads,
+    frames: recorded.stack.split("\n").slice(1),
     codeCache: JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { cachedDataRejected: boolean }[],
   };
 }
 
 test("a usage error's stack names the handler's lib/ sources, with the code cache accepted", async () => {
-  const { exitCode, frames, codeCache } = await stackOf(HANDLER_BUNDLE, []);
+  const { exitCode, frames, codeCache, sourceMapReads } = await stackOf(HANDLER_BUNDLE, []);
   expect(exitCode).toBe(HandlerExitCode.INVALID_INPUT);
+  // Read once, for the probe's stack (and then kept).
+  expect(sourceMapReads).toBe(1);
   expect(codeCache).toEqual([expect.objectContaining({ cachedDataRejected: false })]);
   expect(frames).toContainEqual(
     expect.stringMatching(/^ {4}at runHandler \(lib\/handler\/run-handler\.ts:\d+:\d+\)$/),
@@ -53,13 +62,15 @@ test("a usage error's stack names the handler's lib/ sources, with the code cach
   ).toEqual([]);
 });
 
-test("an API call's stack names the ENS client's lib/ sources", async () => {
+test("an API call's stack names the ENS client's lib/ sources; the run itself never reads the map", async () => {
   ens.addKeyPair({ keyPairName: "stack-trace" });
-  const { exitCode, frames } = await stackOf(HANDLER_BUNDLE, ["delete"], {
+  const { exitCode, frames, sourceMapReadsDuringRun } = await stackOf(HANDLER_BUNDLE, ["delete"], {
     ...ens.env(),
     ENS_KEY_PAIR_NAME: "stack-trace",
   });
   expect(exitCode).toBe(HandlerExitCode.OK);
+  // No stack trace is formatted on a normal delete, so the map costs it nothing.
+  expect(sourceMapReadsDuringRun).toBe(0);
   expect(frames).toContainEqual(expect.stringMatching(/\(lib\/ens\/[\w-]+\.ts:\d+:\d+\)$/));
 });
 
