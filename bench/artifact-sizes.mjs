@@ -1,6 +1,6 @@
 // Benchmark (e): the size of the shipped handler file and of the npm package tarball (reported, no target).
 import { execFileSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** How the handler file splits into code and code cache (see scripts/handler-bundle/code-cache.mjs). */
@@ -32,9 +32,10 @@ export function measureArtifactSizes({ root, plainBundle }) {
     }),
   );
   return {
-    command: "stat dist/handler/handler.js; npm pack --dry-run --json",
+    command: "stat dist/handler/handler.js dist/handler/handler.js.map; npm pack --dry-run --json",
     handlerBytes: statSync(handler).size,
     handlerParts: handlerParts(handler),
+    sourceMapBytes: existsSync(`${handler}.map`) ? statSync(`${handler}.map`).size : undefined,
     plainBundleBytes: plainBundle ? statSync(plainBundle).size : undefined,
     tarballBytes: pack.size,
     unpackedBytes: pack.unpackedSize,

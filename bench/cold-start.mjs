@@ -5,11 +5,10 @@
 // hits all of them alike. Reference variants put the target in context: the same handler source bundled the plain
 // way (no stubs, no deferred loading, no code cache: what the build produced before), a run that makes no API call
 // (removalPolicy retain: the SDK must not even load), and a hand-written request without the SDK (the floor).
-import { build } from "esbuild";
-import { selfContainedBundleOptions } from "../scripts/handler-bundle/build-options.mjs";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { buildHandlerVariant } from "./lib/handler-variants.mjs";
 import { median, round } from "./lib/stats.mjs";
 import { cleanEnv, scratchDir, timedRun } from "./lib/processes.mjs";
 
@@ -18,9 +17,9 @@ const ITERATIONS = 30;
 /** Target (a): handler delete / `node -e 0`, medians. */
 export const COLD_START_TARGET_RATIO = 1.5;
 
-/** The handler bundled the way scripts/bundle-handler.mjs did before the start-up work, for comparison. */
-async function buildPlainBundle(root, outfile) {
-  await build({ ...selfContainedBundleOptions(join(root, "lib", "handler", "main.ts")), outfile });
+/** The handler bundled without any start-up trick (the plain esbuild bundle), for comparison. */
+function buildPlainBundle(root, outfile) {
+  copyFileSync(buildHandlerVariant(root, "plain", []).file, outfile);
   return outfile;
 }
 
@@ -100,7 +99,7 @@ export async function runColdStart({ root, EnsEmulator, plainBundle }) {
   const deleteProvisionerEnv = deleteProvisionerEnvOf(root);
   const home = scratchDir("cold-start");
   const handler = join(root, "dist", "handler", "handler.js");
-  await buildPlainBundle(root, plainBundle);
+  buildPlainBundle(root, plainBundle);
   const emulator = await EnsEmulator.start({ rsaBits: 1024 });
   const base = { ...cleanEnv(home), ...emulator.env() };
   let sequence = 0;

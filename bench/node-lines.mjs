@@ -6,36 +6,21 @@
 //
 // Every iteration runs every variant of every line once, in an order rotated per iteration, as in cold-start.mjs.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deleteProvisionerEnvOf } from "./cold-start.mjs";
-import { cleanEnv, scratchDir, timedRun } from "./lib/processes.mjs";
+import {
+  cleanEnv,
+  clockTicksPerSecond,
+  reapedChildrenCpuMs,
+  scratchDir,
+  timedRun,
+} from "./lib/processes.mjs";
 import { median, round } from "./lib/stats.mjs";
 
 const WARM_UP_ITERATIONS = 2;
 const ITERATIONS = 30;
-
-/**
- * CPU milliseconds (user + system) of every child this process has reaped so far, from /proc/self/stat (Linux), or
- * undefined elsewhere. The runs are sequential, so the difference across one run is that child's CPU time: a figure
- * other load on the machine disturbs far less than wall time (it is summed, in 10 ms ticks, so only its mean is kept).
- */
-function reapedChildrenCpuMs(clockTicksPerSecond) {
-  if (!clockTicksPerSecond || !existsSync("/proc/self/stat")) return undefined;
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // Fields 16 and 17 of proc_pid_stat(5), cutime and cstime; `fields` starts at field 3.
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicksPerSecond;
-}
-
-function clockTicksPerSecond() {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The handler file with an empty code cache (the layout bench/artifact-sizes.mjs reads): same loader, same code. */
 function withoutCodeCache(handler, outfile) {

@@ -132,6 +132,39 @@ function planRows({ planScaling: plan }) {
   ];
 }
 
+function startupTrickRows({ startupTricks }) {
+  if (!startupTricks) return [];
+  const { gains, mediansMs } = startupTricks;
+  const figure = ({ withoutMs, withMs, ratio }) => `${ms(withoutMs)} → ${ms(withMs)}: ${ratio}x`;
+  const { sourceMap } = startupTricks;
+  const cost = ({ withoutMs, withMs, ratio }) => `${ms(withoutMs)} → ${ms(withMs)}: ${ratio}x`;
+  const sourceMapRow = sourceMap
+    ? [
+        [
+          "(h) handler.js.map (stack traces name lib/ sources): delete / retain, without → with",
+          `delete ${cost(sourceMap.delete)}; retain ${cost(sourceMap.retain)}`,
+          `node -e 0: ${ms(mediansMs["node -e 0"])}`,
+          "",
+          "reported",
+          "",
+        ],
+      ]
+    : [];
+  return Object.entries(gains)
+    .map(([trick, gain]) => [
+      `(h) start-up trick "${trick}": delete / retain, added (cumulative) and removed (from all)`,
+      `delete ${figure(gain.delete.added)}, ${figure(gain.delete.removed)}; ` +
+        `retain ${figure(gain.retain.added)}, ${figure(gain.retain.removed)}; ` +
+        `handler.js ${gain.bytes.added >= 0 ? "+" : ""}${kib(gain.bytes.added)} / ` +
+        `${gain.bytes.removed >= 0 ? "+" : ""}${kib(gain.bytes.removed)}`,
+      `node -e 0: ${ms(mediansMs["node -e 0"])}`,
+      "",
+      `≥ ${1 + startupTricks.keepThreshold}x on one command both ways, or a size gain`,
+      verdict(gain.clearGain && startupTricks.pass),
+    ])
+    .concat(sourceMapRow);
+}
+
 function sizeRows({ sizes, history }) {
   if (!sizes) return [];
   const previous = history?.at(-1);
@@ -141,7 +174,8 @@ function sizeRows({ sizes, history }) {
       `${kib(sizes.handlerBytes)}` +
         (sizes.handlerParts
           ? ` (code ${kib(sizes.handlerParts.bundleBytes)}, cache ${kib(sizes.handlerParts.codeCacheBytes)})`
-          : ""),
+          : "") +
+        (sizes.sourceMapBytes ? `; handler.js.map ${kib(sizes.sourceMapBytes)}` : ""),
       sizes.plainBundleBytes ? `plain bundle: ${kib(sizes.plainBundleBytes)}` : "",
       sizes.plainBundleBytes ? `${(sizes.handlerBytes / sizes.plainBundleBytes).toFixed(2)}x` : "",
       "reported",
@@ -164,6 +198,7 @@ export function formatTable(results) {
   const rows = [
     ...coldStartRows(results),
     ...nodeLineRows(results),
+    ...startupTrickRows(results),
     ...destroyRows(results),
     ...concurrentDestroyRows(results),
     ...synthRows(results),

@@ -1,6 +1,6 @@
 // `npm run bench` (builds first): runs every benchmark, prints a table and writes bench/results.json.
-// `node bench/run.mjs <name>...` runs only the named ones (cold-start, node-lines, destroy, concurrent-destroy, synth,
-// plan, sizes) and writes
+// `node bench/run.mjs <name>...` runs only the named ones (cold-start, tricks, node-lines, destroy, concurrent-destroy,
+// synth, plan, sizes) and writes
 // bench/out/results-partial.json instead, so a partial run never replaces the full results.
 // Every figure is a ratio against a baseline measured in the same run on the same machine (see README.md).
 import { execFileSync } from "node:child_process";
@@ -18,6 +18,7 @@ import { cleanEnv, removeScratchDirs, scratchDir } from "./lib/processes.mjs";
 import { runNodeLines } from "./node-lines.mjs";
 import { runPlanScaling } from "./plan-scaling.mjs";
 import { formatTable } from "./results-table.mjs";
+import { runStartupTricks } from "./startup-tricks.mjs";
 import { runSynthScaling } from "./synth-scaling.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,6 +40,9 @@ const plainBundle = join(scratchDir("run"), "handler-plain.js");
 const BENCHMARKS = {
   "cold-start": async (results) =>
     Object.assign(results, await runColdStart({ root, EnsEmulator, plainBundle })),
+  tricks: async (results) => {
+    results.startupTricks = await runStartupTricks({ root, EnsEmulator });
+  },
   "node-lines": async (results) => {
     results.nodeLines = await runNodeLines({ root, EnsEmulator });
   },
@@ -78,6 +82,13 @@ function summaryOf(results) {
     commit: results.commit,
     node: results.machine?.node,
     coldStartRatio: results.coldStart?.ratio,
+    startupTrickRatios: results.startupTricks
+      ? Object.entries(results.startupTricks.gains).map(([trick, gain]) => [
+          trick,
+          gain.delete.removed.ratio,
+          gain.retain.removed.ratio,
+        ])
+      : undefined,
     coldStartRatioByNodeLine: results.nodeLines?.lines?.map((line) => [line.node, line.ratio]),
     callsPerDelete: results.apiCalls?.callsPerDelete,
     destroyRatio: results.destroyUnderRateLimit?.ratio,

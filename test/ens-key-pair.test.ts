@@ -160,7 +160,7 @@ describe("synthesized shape", () => {
     const hash = fs.readFileSync(path.join(__dirname, "..", "dist", "handler.hash"), "utf8").trim();
     expect(synthesizedKeyPair(stack).createExec.command).toMatch(handlerCommandPattern("create", hash));
     const assetDir = path.join(__dirname, "..", "dist", "handler");
-    expect(fs.readdirSync(assetDir).sort()).toEqual(["handler.js", "package.json"]);
+    expect(fs.readdirSync(assetDir).sort()).toEqual(["handler.js", "handler.js.map", "package.json"]);
     expect(JSON.parse(fs.readFileSync(path.join(assetDir, "package.json"), "utf8"))).toEqual({
       type: "commonjs",
     });

@@ -1,8 +1,8 @@
 // Timed child processes with a clean, fully specified environment: nothing from the caller's shell (a CA bundle
 // in NODE_EXTRA_CA_CERTS alone adds ~35 ms to every Node.js start on some machines), HOME in a scratch folder so
 // no real profile is read, and the ECS metadata service disabled.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -72,4 +72,26 @@ export function timedRun(command, args, { env, cwd, timeoutMs = 120_000 } = {}) 
       child.on("close", () => resolve({ exitCode: code ?? -1, wallMs, stdout, stderr }));
     });
   });
+}
+
+/**
+ * CPU milliseconds (user + system) of every child this process has reaped so far, from /proc/self/stat (Linux), or
+ * undefined elsewhere. The runs are sequential, so the difference across one run is that child's CPU time: a figure
+ * other load on the machine disturbs far less than wall time (it is summed, in 10 ms ticks, so only its mean is kept).
+ */
+export function reapedChildrenCpuMs(clockTicksPerSecond) {
+  if (!clockTicksPerSecond || !existsSync("/proc/self/stat")) return undefined;
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 16 and 17 of proc_pid_stat(5), cutime and cstime; `fields` starts at field 3.
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicksPerSecond;
+}
+
+/** The kernel's clock ticks per second (for {@link reapedChildrenCpuMs}), or undefined where getconf is missing. */
+export function clockTicksPerSecond() {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { Script } from "node:vm";
 
 const [sourceFile, cacheFile] = process.argv.slice(2);
+// The name the loader compiles the bundle under (BUNDLE_NAME in code-cache-loader.js): V8 keeps it in the cache.
 const script = new Script(readFileSync(sourceFile, "latin1"), { filename: "handler.js" });
 const runBundle = script.runInThisContext();
 // The bundle requires only Node.js built-ins.

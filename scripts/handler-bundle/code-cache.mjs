@@ -25,7 +25,8 @@ export function wrapBundle(bundle) {
         'returns. Keep esbuild\'s default charset ("ascii").',
     );
   }
-  return `(function (exports, require, module, __filename, __dirname) {${bundle}\n})`;
+  // The bundle starts on a line of its own, so its lines keep their columns (the loader maps stack traces by them).
+  return `(function (exports, require, module, __filename, __dirname) {\n${bundle}\n})`;
 }
 
 /**
