@@ -34,6 +34,7 @@ const FIXED_FILES = [
   "package.json",
   ".jsii",
   "dist/handler/handler.js",
+  "dist/handler/handler.js.map",
   "dist/handler/package.json",
   "dist/handler.hash",
   "dist/cli/ens-key-pair.js",
