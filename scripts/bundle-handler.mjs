@@ -1,4 +1,4 @@
-// Bundles the run-time handler (lib/handler/main.ts) into one self-contained file, dist/handler/handler.js:
+// Bundles the run-time handler (lib/handler/handler-main.ts) into one self-contained file, dist/handler/handler.js:
 // the SDK and the credentials chain are inside, so it runs with no node_modules anywhere (Terraform runs it
 // from the stack folder of the user's project). dist/handler/ is the asset folder the construct copies into
 // cdktf.out; its package.json keeps the file CommonJS inside projects whose package.json says "type": "module".
@@ -22,7 +22,7 @@ const assetDir = join(root, "dist", "handler");
 const outfile = join(assetDir, "handler.js");
 
 const result = await build({
-  ...selfContainedBundleOptions(join(root, "lib", "handler", "main.ts")),
+  ...selfContainedBundleOptions(join(root, "lib", "handler", "handler-main.ts")),
   outfile,
   write: false,
   plugins: [unreachableModulesPlugin(), deferredModulesPlugin()],
@@ -61,12 +61,12 @@ console.log(
     `${(source.length / 1024).toFixed(1)} KiB of code and its V8 code cache)`,
 );
 
-// The operator CLI (lib/cli/main.ts), bundled the same self-contained way into one executable file,
+// The operator CLI (lib/cli/cli-main.ts), bundled the same self-contained way into one executable file,
 // dist/cli/ens-key-pair.js: the package's "ens-key-pair" bin. It starts once per operator command, so it skips
 // the handler's start-up tuning.
 const cliFile = join(root, "dist", "cli", "ens-key-pair.js");
 const cli = await build({
-  ...selfContainedBundleOptions(join(root, "lib", "cli", "main.ts")),
+  ...selfContainedBundleOptions(join(root, "lib", "cli", "cli-main.ts")),
   outfile: cliFile,
   banner: { js: "#!/usr/bin/env node" },
   write: false,

@@ -85,7 +85,11 @@ async function checkOne(
   let finding: DriftFinding;
   try {
     const client = await clientFor(keyPair.endpoint);
-    finding = await checkDrift(context, client, keyPair, context.clock.now() + READ_TIMEOUT_SECONDS * 1000);
+    finding = await checkDrift(
+      { ...context, client },
+      keyPair,
+      context.clock.now() + READ_TIMEOUT_SECONDS * 1000,
+    );
   } catch (error) {
     // The endpoint recorded in state is invalid here (connecting sends no request).
     finding = {

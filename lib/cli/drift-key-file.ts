@@ -18,8 +18,8 @@
  */
 import * as path from "node:path";
 import type { EnsKeyPairSummary } from "../ens/ens-client";
-import { PrivateKeyFileContent, readPrivateKeyFile } from "../handler/private-key-file";
-import { CDKTF_PROJECT_FILE, projectFolderOf } from "../handler/project-folder";
+import { PrivateKeyFileContent, readPrivateKeyFile } from "../key-pairs/private-key-file";
+import { CDKTF_PROJECT_FILE, projectFolderOf } from "../key-pairs/project-folder";
 import { sameFingerprint } from "../public-key";
 import { CliExitCode } from "./cli-exit-code";
 import { describeFound, DriftFinding } from "./drift-check";

@@ -16,7 +16,7 @@ import { CLI_NAME } from "./cli-commands";
 import type { CliContext } from "./cli-context";
 import { CliExitCode } from "./cli-exit-code";
 import { helpText } from "./cli-help";
-import { CLI_DELETE_FAILURE_CONSEQUENCE, deleteCommand } from "./delete-command";
+import { CLI_DELETE_FAILURE_CONSEQUENCE, deleteCommand } from "./cli-delete-command";
 import { describeCommand } from "./describe-command";
 import { ClientFor, driftCommand } from "./drift-command";
 import { listCommand } from "./list-command";

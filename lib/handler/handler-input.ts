@@ -15,7 +15,7 @@ import {
   TestHoldPoint,
 } from "../handler-contract";
 import { checkKeyPairName, describeValue } from "../key-pair-name";
-import { CDKTF_PROJECT_FILE, projectFolderOf } from "./project-folder";
+import { CDKTF_PROJECT_FILE, projectFolderOf } from "../key-pairs/project-folder";
 import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey, sameFingerprint } from "../public-key";
 
 /** An MD5 fingerprint: 32 hex digits, in colon hex as `ssh-keygen -E md5` prints it or plain. */

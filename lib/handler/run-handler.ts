@@ -9,8 +9,8 @@ import { EnsLog } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
 import { RetryClock, SYSTEM_CLOCK } from "../ens/retry";
 import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../handler-contract";
-import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./create-key-pair";
-import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./delete-command";
+import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./handler-create-command";
+import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./handler-delete-command";
 import type { HandlerContext } from "./handler-context";
 import { isHandlerCommand, readCreateInput, readDeleteInput } from "./handler-input";
 

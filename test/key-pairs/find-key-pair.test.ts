@@ -5,7 +5,7 @@
 import type { EnsClient, KeyPairPage, KeyPairQuery } from "../../lib/ens/ens-client";
 import { EnsLog } from "../../lib/ens/ens-log";
 import { SYSTEM_CLOCK } from "../../lib/ens/retry";
-import { findKeyPair } from "../../lib/handler/find-key-pair";
+import { findKeyPair } from "../../lib/key-pairs/find-key-pair";
 
 test("a server that never stops paging: an error after the page limit, not 'not found'", async () => {
   const asked: number[] = [];
@@ -23,16 +23,15 @@ test("a server that never stops paging: an error after the page limit, not 'not 
   } as unknown as EnsClient;
   const lines: string[] = [];
 
-  const lookup = findKeyPair(endless, {
-    keyPairName: "wanted",
-    log: new EnsLog((line) => lines.push(line)),
-    deadlineMs: Date.now() + 60_000,
-    clock: SYSTEM_CLOCK,
-  });
+  const lookup = findKeyPair(
+    { client: endless, log: new EnsLog((line) => lines.push(line)), clock: SYSTEM_CLOCK },
+    { keyPairName: "wanted" },
+    Date.now() + 60_000,
+  );
 
   await expect(lookup).rejects.toThrow(
-    /^DescribeKeyPairs for key pair "wanted" still had more pages after 100 \(100 key pairs read of TotalCount 1000000\)/,
+    /^DescribeKeyPairs for key pair "wanted" still had more pages after 10000 \(10000 key pairs read of TotalCount 1000000\)/,
   );
-  expect(asked).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  expect(asked).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
   expect(lines.every((line) => line.includes("outcome=next-page"))).toBe(true);
 });

@@ -19,16 +19,16 @@ import { ActionFailedError, runLoggedAction } from "../ens/logged-action";
 import { isAmbiguous } from "../ens/retry";
 import { HandlerExitCode, KeyPairMode, TEST_HOLD_ENV } from "../handler-contract";
 import { sameFingerprint } from "../public-key";
-import { checkAdoptionById } from "./adoption-by-id";
+import { checkAdoptionById } from "../key-pairs/adoption-by-id";
 import { CommandFailure } from "./command-failure";
-import { deleteKeyPairById } from "./delete-key-pair";
-import { findKeyPair } from "./find-key-pair";
+import { deleteKeyPair } from "../key-pairs/delete-key-pair";
+import { findKeyPair } from "../key-pairs/find-key-pair";
 import type { HandlerContext } from "./handler-context";
 import type { CreateModeInput, ImportModeInput } from "./handler-input";
-import { importKeyPair, NAME_TAKEN_CODE } from "./import-key-pair";
-import { Ownership, OwnershipEvidence, ownershipOf } from "./key-pair-ownership";
-import { readPrivateKeyFile, writePrivateKeyFile } from "./private-key-file";
-import { InvalidPrivateKeyBodyError, privateKeyPemOf } from "./private-key-pem";
+import { importKeyPair, NAME_TAKEN_CODE } from "../key-pairs/import-key-pair";
+import { Ownership, OwnershipEvidence, ownershipOf } from "../key-pairs/key-pair-ownership";
+import { readPrivateKeyFile, writePrivateKeyFile } from "../key-pairs/private-key-file";
+import { InvalidPrivateKeyBodyError, privateKeyPemOf } from "../key-pairs/private-key-pem";
 
 /** Default deadline of the create command. */
 export const CREATE_TIMEOUT_MS = 300_000;
@@ -128,7 +128,7 @@ async function lookUp(
 ): Promise<EnsKeyPairSummary | undefined> {
   const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
   try {
-    return await findKeyPair(context.client, { ...context, keyPairName: input.keyPairName, deadlineMs });
+    return await findKeyPair(context, { keyPairName: input.keyPairName }, deadlineMs);
   } catch (error) {
     const report = reportError(error, "");
     const left = mayHaveCreated
@@ -162,7 +162,7 @@ async function deleteOwnKeyPair(
   }
   const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
   try {
-    await deleteKeyPairById(
+    await deleteKeyPair(
       context,
       { keyPairId: keyPair.keyPairId, keyPairName: input.keyPairName },
       deadlineMs,

@@ -7,8 +7,7 @@ import { EnsAction } from "../ens/ens-actions";
 import { isApiErrorCode } from "../ens/ens-errors";
 import { runLoggedAction } from "../ens/logged-action";
 import { isAmbiguous } from "../ens/retry";
-import type { HandlerContext } from "./handler-context";
-import type { ImportModeInput } from "./handler-input";
+import type { KeyPairContext } from "./key-pair-context";
 
 /** The code ENS answers when the name is in use. */
 export const NAME_TAKEN_CODE = "PubKeyNameExisted";
@@ -19,23 +18,31 @@ export type ImportResult =
   /** `mayHaveCreated`: an earlier attempt's answer was ambiguous, so the key pair may be this run's import. */
   | { readonly kind: "name-taken"; readonly mayHaveCreated: boolean };
 
+/** The key pair to import. */
+export interface KeyPairToImport {
+  /** Its name. */
+  readonly keyPairName: string;
+  /** The OpenSSH `ssh-rsa` public key line. */
+  readonly publicKey: string;
+}
+
 /**
  * Imports the public key, retrying until `deadlineMs`.
  *
  * @throws ActionFailedError when the API refuses or the deadline passes
  */
 export async function importKeyPair(
-  context: HandlerContext,
-  input: ImportModeInput,
+  context: KeyPairContext,
+  target: KeyPairToImport,
   deadlineMs: number,
 ): Promise<ImportResult> {
   const { client, log, clock, random } = context;
   let mayHaveCreated = false;
   return runLoggedAction<ImportResult>(
-    { action: EnsAction.IMPORT_KEY_PAIR, keyPairName: input.keyPairName, log, deadlineMs, clock, random },
+    { action: EnsAction.IMPORT_KEY_PAIR, keyPairName: target.keyPairName, log, deadlineMs, clock, random },
     async ({ timeLeftMs }) => {
       try {
-        const answer = await client.importKeyPair(input.keyPairName, input.publicKey, timeLeftMs);
+        const answer = await client.importKeyPair(target.keyPairName, target.publicKey, timeLeftMs);
         return { value: { kind: "imported" }, outcome: "imported", requestId: answer.requestId };
       } catch (error) {
         if (!isApiErrorCode(error, NAME_TAKEN_CODE)) {

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { writePrivateKeyFile } from "../../lib/handler/private-key-file";
+import { writePrivateKeyFile } from "../../lib/key-pairs/private-key-file";
 
 const PEM = "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----";
 

@@ -14,7 +14,7 @@ import { describeError, isCredentialRejection } from "../ens/error-outcomes";
 import type { EnsKeyPairSummary } from "../ens/ens-client";
 import { ActionFailedError } from "../ens/logged-action";
 import { findKeyPair } from "./find-key-pair";
-import type { HandlerContext } from "./handler-context";
+import { KeyPairContext, KeyPairTarget, labelOf } from "./key-pair-context";
 
 /** Codes that say by themselves why a delete was refused: never confirmed by a lookup. */
 const SELF_EXPLAINING_CODES: ReadonlySet<string> = new Set(["NoPermission", "PubKeyAttachedWithInstance"]);
@@ -37,36 +37,24 @@ export function isUnexplainedRefusal(error: unknown): error is UnexplainedRefusa
   );
 }
 
-/** The key pair a refused delete was about. */
-export interface RefusedTarget {
-  /** The name, for log lines (the ID when the name is unknown), and the lookup's filter when there is no ID. */
-  readonly keyPairName: string;
-  /** The KeyPairId the delete was sent with. @default - the delete was by name */
-  readonly keyPairId?: string;
-}
-
 /**
- * Looks the key pair up after `refusal` (by ID when the delete was by ID) and says whether it is gone. A lookup that
+ * Looks the key pair up after `refusal` (`target` as the delete was sent: by ID when it was by ID) and says whether it is gone. A lookup that
  * fails counts as "not confirmed": the refusal stands, and a warning says why it could not be confirmed.
  */
 export async function confirmedGone(
-  context: HandlerContext,
-  target: RefusedTarget,
+  context: KeyPairContext,
+  target: KeyPairTarget,
   refusal: UnexplainedRefusal,
   deadlineMs: number,
 ): Promise<boolean> {
   const which =
     target.keyPairId === undefined
-      ? `key pair ${JSON.stringify(target.keyPairName)}`
+      ? `key pair ${JSON.stringify(labelOf(target))}`
       : `the key pair with KeyPairId ${target.keyPairId}`;
   const answered = `DeleteKeyPairs answered ${describeError(refusal.cause)}`;
   let found: EnsKeyPairSummary | undefined;
   try {
-    found = await findKeyPair(
-      context.client,
-      { ...context, keyPairName: target.keyPairName, deadlineMs },
-      target.keyPairId === undefined ? {} : { keyPairId: target.keyPairId },
-    );
+    found = await findKeyPair(context, target, deadlineMs);
   } catch (error) {
     const cause = error instanceof ActionFailedError ? error.cause : error;
     context.log.warn(

@@ -6,7 +6,7 @@
 import type { EnsKeyPairSummary } from "../ens/ens-client";
 import { sameFingerprint } from "../public-key";
 import { findKeyPair } from "./find-key-pair";
-import type { HandlerContext } from "./handler-context";
+import type { KeyPairContext } from "./key-pair-context";
 
 /** What DescribeKeyPairs(KeyPairId) showed about the key pair to adopt. */
 export type AdoptionCheck =
@@ -36,7 +36,7 @@ export interface AdoptionTarget {
  * @throws ActionFailedError when DescribeKeyPairs gives up
  */
 export async function checkAdoptionById(
-  context: HandlerContext,
+  context: KeyPairContext,
   target: AdoptionTarget,
   deadlineMs: number,
 ): Promise<AdoptionCheck> {
@@ -46,12 +46,10 @@ export async function checkAdoptionById(
     return "adoptable";
   };
   const keyPair = await findKeyPair(
-    context.client,
-    { ...context, keyPairName: target.keyPairName, deadlineMs },
-    {
-      keyPairId: target.keyPairId,
-      outcomeOf: (match) => (kindOf(match) === "adoptable" ? "adopted" : "found"),
-    },
+    context,
+    { keyPairId: target.keyPairId, keyPairName: target.keyPairName },
+    deadlineMs,
+    (match) => (kindOf(match) === "adoptable" ? "adopted" : "found"),
   );
   return keyPair ? { kind: kindOf(keyPair), keyPair } : { kind: "no-such-id" };
 }

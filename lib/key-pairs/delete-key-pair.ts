@@ -8,8 +8,8 @@ import { EnsAction } from "../ens/ens-actions";
 import type { DeletedKeyPair } from "../ens/ens-client";
 import { isApiErrorCode } from "../ens/ens-errors";
 import { AttemptResult, runLoggedAction } from "../ens/logged-action";
-import { confirmedGone, isUnexplainedRefusal, RefusedTarget } from "./confirm-deleted";
-import type { HandlerContext } from "./handler-context";
+import { confirmedGone, isUnexplainedRefusal } from "./confirm-deleted";
+import { KeyPairContext, KeyPairTarget, labelOf } from "./key-pair-context";
 
 /** The code ENS is taken to answer for a key pair (name or ID) that does not exist. */
 export const NOT_FOUND_CODE = "PubKeyNameNotExist";
@@ -37,19 +37,28 @@ export function alreadyDeletedReason(
 }
 
 /**
- * Runs one DeleteKeyPairs request under the retry policy, mapping "not found" to `already-deleted`, and confirms an
- * unexplained refusal with DescribeKeyPairs.
+ * Deletes the key pair, retrying until `deadlineMs`: by KeyPairId when `target` has one (an ID is never reused, so
+ * this cannot remove another key pair that took the name later, and a refusal is confirmed by looking the ID up,
+ * never the name), else by name. "Not found" counts as `already-deleted`, and an unexplained refusal is confirmed
+ * with DescribeKeyPairs.
+ *
+ * @throws ActionFailedError when the API refuses (and, for a refusal that does not explain itself, DescribeKeyPairs
+ *   does not show the key pair gone) or the deadline passes
  */
-async function runDelete(
-  context: HandlerContext,
-  target: RefusedTarget,
+export async function deleteKeyPair(
+  context: KeyPairContext,
+  target: KeyPairTarget,
   deadlineMs: number,
-  request: (timeLeftMs: number) => Promise<DeletedKeyPair>,
 ): Promise<DeleteOutcome> {
-  const { log, clock, random } = context;
+  const { client, log, clock, random } = context;
+  const { keyPairId } = target;
+  const request = (timeLeftMs: number): Promise<DeletedKeyPair> =>
+    keyPairId === undefined
+      ? client.deleteKeyPairs(target.keyPairName, timeLeftMs)
+      : client.deleteKeyPairById(keyPairId, timeLeftMs);
   try {
     return await runLoggedAction(
-      { action: EnsAction.DELETE_KEY_PAIRS, keyPairName: target.keyPairName, log, deadlineMs, clock, random },
+      { action: EnsAction.DELETE_KEY_PAIRS, keyPairName: labelOf(target), log, deadlineMs, clock, random },
       async ({ timeLeftMs }): Promise<AttemptResult<DeleteOutcome>> => {
         try {
           const answer = await request(timeLeftMs);
@@ -70,49 +79,4 @@ async function runDelete(
       throw error;
     return { kind: "already-deleted", code: error.cause.code, confirmedByLookup: true };
   }
-}
-
-/**
- * Deletes `keyPairName`, retrying until `deadlineMs`.
- *
- * @throws ActionFailedError when the API refuses (and, for a refusal that does not explain itself, DescribeKeyPairs
- *   does not show the key pair gone) or the deadline passes
- */
-export function deleteKeyPair(
-  context: HandlerContext,
-  keyPairName: string,
-  deadlineMs: number,
-): Promise<DeleteOutcome> {
-  return runDelete(context, { keyPairName }, deadlineMs, (timeLeftMs) =>
-    context.client.deleteKeyPairs(keyPairName, timeLeftMs),
-  );
-}
-
-/** A key pair addressed by its ID. */
-export interface KeyPairById {
-  /** The KeyPairId; the only thing sent. */
-  readonly keyPairId: string;
-  /** The name, for log lines and messages only. @default - the ID stands in for the unknown name */
-  readonly keyPairName?: string;
-}
-
-/**
- * Deletes the key pair with this ID, retrying until `deadlineMs`. An ID is never reused, so this cannot remove
- * another key pair that took the name later; a refusal is confirmed by looking the ID up, never the name.
- *
- * @throws ActionFailedError when the API refuses (and, for a refusal that does not explain itself, DescribeKeyPairs
- *   does not show the ID gone) or the deadline passes
- */
-export function deleteKeyPairById(
-  context: HandlerContext,
-  target: KeyPairById,
-  deadlineMs: number,
-): Promise<DeleteOutcome> {
-  const { keyPairId } = target;
-  return runDelete(
-    context,
-    { keyPairName: target.keyPairName ?? keyPairId, keyPairId },
-    deadlineMs,
-    (timeLeftMs) => context.client.deleteKeyPairById(keyPairId, timeLeftMs),
-  );
 }

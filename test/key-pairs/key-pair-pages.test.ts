@@ -3,7 +3,7 @@
  * cap PageSize below what was asked).
  */
 import type { EnsKeyPairSummary, KeyPairPage } from "../../lib/ens/ens-client";
-import { isLastPage } from "../../lib/ens/key-pair-paging";
+import { isLastPage } from "../../lib/key-pairs/key-pair-pages";
 
 function page(items: number, totalCount?: number): KeyPairPage {
   const keyPair: EnsKeyPairSummary = {

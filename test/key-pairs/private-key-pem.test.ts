@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { InvalidPrivateKeyBodyError, privateKeyPemOf } from "../../lib/handler/private-key-pem";
+import { InvalidPrivateKeyBodyError, privateKeyPemOf } from "../../lib/key-pairs/private-key-pem";
 import { generateRsaKeyPairSync } from "../../lib/testing/rsa-key-generation";
 import { expectOpenSshAcceptsPrivateKey } from "../support/ssh-keygen";
 

@@ -3,8 +3,8 @@
  * retries, `PubKeyNameNotExist` = already deleted, an unexplained refusal confirmed by DescribeKeyPairs, same failure
  * messages), or with --dry-run only a lookup.
  */
-import { alreadyDeletedReason, deleteKeyPair, deleteKeyPairById } from "../handler/delete-key-pair";
-import { findKeyPair } from "../handler/find-key-pair";
+import { alreadyDeletedReason, deleteKeyPair } from "../key-pairs/delete-key-pair";
+import { findKeyPair } from "../key-pairs/find-key-pair";
 import type { DeleteRequest } from "./cli-arguments";
 import type { CliContext } from "./cli-context";
 import { CliExitCode } from "./cli-exit-code";
@@ -22,9 +22,7 @@ function described(target: DeleteRequest["target"]): string {
 
 async function dryRun(context: CliContext, request: DeleteRequest, deadlineMs: number): Promise<number> {
   const { target } = request;
-  const byId = "keyPairId" in target ? { keyPairId: target.keyPairId } : {};
-  const label = "keyPairName" in target ? target.keyPairName : target.keyPairId;
-  const keyPair = await findKeyPair(context.client, { ...context, keyPairName: label, deadlineMs }, byId);
+  const keyPair = await findKeyPair(context, target, deadlineMs);
   if (!keyPair) {
     context.log.info(
       `dry run: ${described(target)} does not exist, so delete would report it as already deleted; nothing was deleted`,
@@ -49,10 +47,7 @@ export async function deleteCommand(context: CliContext, request: DeleteRequest)
   const deadlineMs = context.clock.now() + request.timeoutMs;
   if (request.dryRun) return dryRun(context, request, deadlineMs);
   const { target } = request;
-  const outcome =
-    "keyPairName" in target
-      ? await deleteKeyPair(context, target.keyPairName, deadlineMs)
-      : await deleteKeyPairById(context, { keyPairId: target.keyPairId }, deadlineMs);
+  const outcome = await deleteKeyPair(context, target, deadlineMs);
   context.log.info(
     outcome.kind === "deleted"
       ? `${described(target)} deleted`

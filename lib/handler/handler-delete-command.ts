@@ -14,11 +14,11 @@ import type { AttemptOutcome } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
 import { HandlerExitCode } from "../handler-contract";
 import { CommandFailure } from "./command-failure";
-import { alreadyDeletedReason, DeleteOutcome, deleteKeyPair, deleteKeyPairById } from "./delete-key-pair";
-import { findKeyPair } from "./find-key-pair";
+import { alreadyDeletedReason, DeleteOutcome, deleteKeyPair } from "../key-pairs/delete-key-pair";
+import { findKeyPair } from "../key-pairs/find-key-pair";
 import type { HandlerContext } from "./handler-context";
 import type { DeleteInput } from "./handler-input";
-import { Ownership, ownershipOf } from "./key-pair-ownership";
+import { Ownership, ownershipOf } from "../key-pairs/key-pair-ownership";
 
 /** What Terraform does after a failed delete. */
 export const DELETE_FAILURE_CONSEQUENCE =
@@ -57,7 +57,7 @@ async function deleteAsInput(
   const { keyPairName, keyPairId } = input;
   const key = JSON.stringify(keyPairName);
   if (keyPairId) {
-    const outcome = await deleteKeyPairById(context, { keyPairId, keyPairName }, deadlineMs);
+    const outcome = await deleteKeyPair(context, { keyPairId, keyPairName }, deadlineMs);
     return outcome.kind === "deleted"
       ? `key pair ${key} deleted (by KeyPairId ${keyPairId})`
       : `key pair ${key} already deleted (${alreadyDeletedReason(outcome, keyPairId)})`;
@@ -69,10 +69,8 @@ async function deleteAsInput(
   };
   const unguarded = evidence.claimedAtMs === undefined && evidence.fingerprint === undefined;
   if (!unguarded) {
-    const existing = await findKeyPair(
-      context.client,
-      { ...context, keyPairName, deadlineMs },
-      { outcomeOf: (match) => outcomeOf(ownershipOf(match, evidence)) },
+    const existing = await findKeyPair(context, { keyPairName }, deadlineMs, (match) =>
+      outcomeOf(ownershipOf(match, evidence)),
     );
     const ownership = existing && ownershipOf(existing, evidence);
     if (existing && ownership && ownership.kind === "foreign") {
@@ -90,7 +88,7 @@ async function deleteAsInput(
     }
   }
   // This stack's key pair, or none: the one DeleteKeyPairs call (answered PubKeyNameNotExist when already gone).
-  return summaryOf(key, await deleteKeyPair(context, keyPairName, deadlineMs));
+  return summaryOf(key, await deleteKeyPair(context, { keyPairName }, deadlineMs));
 }
 
 /**
