@@ -9,34 +9,22 @@ import {
 } from "./custom-resource/handler-provisioners";
 import { HclExpression, HclMap, hclStringLiteral } from "./custom-resource/hcl-map";
 import { TerraformData } from "./custom-resource/terraform-data";
-import { isEndpointViolation, parseEndpoint } from "./endpoint";
+import { isEndpointViolation, parseEndpoint } from "./shared/endpoint-value";
 import {
   createBeforeDestroyRefused,
   emptyPrivateKeyFile,
   invalidDeleteTimeout,
   invalidProp,
   invalidRemovalPolicy,
-  keyPairIdWithoutAdoption,
-  privateKeyFileInImportMode,
-  privateKeyFileWithAdoption,
 } from "./errors";
-import { DEFAULT_DELETE_TIMEOUT_SECONDS } from "./handler-contract";
-import { checkKeyPairId } from "./key-pair-id";
-import { checkKeyPairName } from "./key-pair-name";
-import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./public-key";
+import { DEFAULT_DELETE_TIMEOUT_SECONDS, isDeleteTimeoutSeconds } from "./shared/delete-timeout";
+import { settingsViolation } from "./shared/key-pair-settings";
+import { isRemovalPolicy, RemovalPolicy } from "./removal-policy";
+import { checkKeyPairId } from "./shared/key-pair-id";
+import { checkKeyPairName } from "./shared/key-pair-name";
+import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./shared/public-key";
 
-/**
- * What `cdktf destroy` (or a replacement) does with the key pair in Alibaba Cloud.
- *
- * An enum (jsii has no string unions): its values are the strings release 0.1 synthesized, so `RemovalPolicy.RETAIN`
- * renders `removal_policy = "retain"` exactly as before.
- */
-export enum RemovalPolicy {
-  /** Delete the key pair (DeleteKeyPairs). */
-  DESTROY = "destroy",
-  /** Leave the key pair in Alibaba Cloud; only Terraform forgets it. */
-  RETAIN = "retain",
-}
+export { RemovalPolicy };
 
 /** How the key pair comes to exist: the {@link EnsKeyPair.mode} of a key pair. */
 export enum KeyPairMode {
@@ -155,10 +143,17 @@ export class EnsKeyPair extends Construct {
     };
     if (props.endpoint !== undefined) identity.endpoint = checkedEndpoint(where, props.endpoint);
     if (props.publicKey !== undefined) Object.assign(identity, publicKeyInput(where, props.publicKey));
-    if (props.keyPairId !== undefined) {
-      if (!props.adoptExisting) throw keyPairIdWithoutAdoption(where);
-      identity.key_pair_id = checkedKeyPairId(where, props.keyPairId);
-    }
+    const violation = settingsViolation(
+      {
+        importMode: this.mode === KeyPairMode.IMPORT,
+        adoptExisting: props.adoptExisting === true,
+        hasKeyPairId: props.keyPairId !== undefined,
+        hasPrivateKeyFile: props.privateKeyFile !== undefined,
+      },
+      PROP_NAMES,
+    );
+    if (violation) throw invalidProp(where, violation);
+    if (props.keyPairId !== undefined) identity.key_pair_id = checkedKeyPairId(where, props.keyPairId);
 
     const settings: Record<string, string> = {
       removal_policy: checkedRemovalPolicy(where, props.removalPolicy ?? RemovalPolicy.DESTROY),
@@ -169,8 +164,6 @@ export class EnsKeyPair extends Construct {
     };
     if (props.adoptExisting) settings.adopt_existing = "true";
     if (props.privateKeyFile !== undefined) {
-      if (this.mode === KeyPairMode.IMPORT) throw privateKeyFileInImportMode(where);
-      if (props.adoptExisting) throw privateKeyFileWithAdoption(where);
       settings.private_key_file = checkedPrivateKeyFile(where, props.privateKeyFile);
     } else if (this.mode === KeyPairMode.CREATE && !props.adoptExisting) {
       Annotations.of(this).addWarning(
@@ -227,6 +220,14 @@ export class EnsKeyPair extends Construct {
   }
 }
 
+/** How synth messages name the props the settings rules combine. */
+const PROP_NAMES = {
+  keyPairId: "keyPairId",
+  adoptExisting: "adoptExisting: true",
+  privateKeyFile: "privateKeyFile",
+  publicKey: "publicKey",
+};
+
 function checkedName(where: string, name: string): string {
   if (Token.isUnresolved(name)) return name;
   const violation = checkKeyPairName(name);
@@ -249,15 +250,13 @@ function publicKeyInput(where: string, publicKey: string): Record<string, string
 }
 
 function checkedRemovalPolicy(where: string, policy: string): string {
-  if (policy !== RemovalPolicy.DESTROY && policy !== RemovalPolicy.RETAIN)
-    throw invalidRemovalPolicy(where, policy);
+  if (!isRemovalPolicy(policy)) throw invalidRemovalPolicy(where, policy);
   return policy;
 }
 
 function checkedTimeout(where: string, seconds: number): string {
   if (Token.isUnresolved(seconds)) return Token.asString(seconds);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400)
-    throw invalidDeleteTimeout(where, seconds);
+  if (!isDeleteTimeoutSeconds(seconds)) throw invalidDeleteTimeout(where, seconds);
   return String(seconds);
 }
 

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { EnsKeyPair, EnsKeyPairProps, KeyPairMode, RemovalPolicy } from "../lib";
 import { TerraformData } from "../lib/custom-resource/terraform-data";
-import { KeyPairMode as HandlerKeyPairMode } from "../lib/handler-contract";
+import { KeyPairMode as HandlerKeyPairMode } from "../lib/shared/handler-contract";
 import { ED25519_PUBLIC_KEY, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "./fixtures/keys";
 import { handlerCommandPattern, synthesizedData, synthesizedKeyPair } from "./support/synthesized-key-pair";
 

@@ -16,7 +16,7 @@ import { reportError } from "../ens/error-outcomes";
 import { findKeyPair } from "../key-pairs/find-key-pair";
 import type { KeyPairContext } from "../key-pairs/key-pair-context";
 import { ownershipOf } from "../key-pairs/key-pair-ownership";
-import { sameFingerprint } from "../public-key";
+import { sameFingerprint } from "../shared/public-key";
 import type { KeyFileCheck } from "./drift-key-file";
 import type { EnsKeyPairInState } from "./key-pairs-in-state";
 

@@ -20,7 +20,7 @@ import * as path from "node:path";
 import type { EnsKeyPairSummary } from "../ens/ens-client";
 import { PrivateKeyFileContent, readPrivateKeyFile } from "../key-pairs/private-key-file";
 import { CDKTF_PROJECT_FILE, projectFolderOf } from "../key-pairs/project-folder";
-import { sameFingerprint } from "../public-key";
+import { sameFingerprint } from "../shared/public-key";
 import { CliExitCode } from "./cli-exit-code";
 import { describeFound, DriftFinding } from "./drift-check";
 import type { EnsKeyPairInState } from "./key-pairs-in-state";

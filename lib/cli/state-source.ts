@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { ConfigurationError } from "../ens/configuration-error";
-import { describeValue } from "../key-pair-name";
+import { describeValue } from "../shared/key-pair-name";
 
 /** The state given as `-`. */
 export const STDIN_STATE = "-";

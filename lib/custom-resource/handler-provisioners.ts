@@ -1,5 +1,5 @@
 import { LocalExecProvisioner } from "cdktf";
-import { HandlerCommand, HandlerEnv } from "../handler-contract";
+import { HandlerCommand, HandlerEnv } from "../shared/handler-contract";
 import { minimumNodeVersion } from "./handler-asset";
 
 /** The `input` key of the terraform_data resource that feeds each handler environment variable. */

@@ -5,7 +5,7 @@
  */
 import { loadCredentials } from "./credentials";
 import { EnsClient } from "./ens-client";
-import { resolveEnsEndpoint } from "./ens-endpoint";
+import { resolveEnsEndpoint } from "./resolve-endpoint";
 import type { EnsLog } from "./ens-log";
 
 /** An endpoint value set by the caller, and the name it is reported under. */

@@ -3,7 +3,7 @@
  * "Outcomes by error code" table) and the exit code. Success-like codes (`PubKeyNameNotExist` on delete) are
  * handled by the action itself and never reach this table.
  */
-import { HandlerExitCode } from "../handler-contract";
+import { HandlerExitCode } from "../shared/handler-contract";
 import { ramActionOf } from "./ens-actions";
 import { ConfigurationError } from "./configuration-error";
 import { EnsApiError, EnsTransportError, TransportFailureKind } from "./ens-errors";

@@ -2,7 +2,7 @@
  * Ends a command with a complete, user-facing message and an exit code. Thrown by the command logic once it
  * knows exactly what to say; the command runner logs it as the final error line.
  */
-import { HandlerExitCode } from "../handler-contract";
+import { HandlerExitCode } from "../shared/handler-contract";
 
 /** A command's final failure. */
 export class CommandFailure extends Error {

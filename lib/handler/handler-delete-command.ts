@@ -12,7 +12,7 @@
 import type { EnsKeyPairSummary } from "../ens/ens-client";
 import type { AttemptOutcome } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
-import { HandlerExitCode } from "../handler-contract";
+import { HandlerExitCode } from "../shared/handler-contract";
 import { CommandFailure } from "./command-failure";
 import { alreadyDeletedReason, DeleteOutcome, deleteKeyPair } from "../key-pairs/delete-key-pair";
 import { findKeyPair } from "../key-pairs/find-key-pair";

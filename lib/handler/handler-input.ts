@@ -5,27 +5,35 @@
  */
 import * as path from "node:path";
 import { ConfigurationError } from "../ens/configuration-error";
-import { checkKeyPairId } from "../key-pair-id";
+import { checkKeyPairId } from "../shared/key-pair-id";
 import {
-  DEFAULT_DELETE_TIMEOUT_SECONDS,
   HandlerCommand,
   HandlerEnv,
   KeyPairMode,
   TEST_HOLD_ENV,
   TestHoldPoint,
-} from "../handler-contract";
-import { checkKeyPairName, describeValue } from "../key-pair-name";
+} from "../shared/handler-contract";
+import {
+  DEFAULT_DELETE_TIMEOUT_SECONDS,
+  DELETE_TIMEOUT_RULE,
+  parseDeleteTimeoutSeconds,
+} from "../shared/delete-timeout";
+import { checkKeyPairName, describeValue } from "../shared/key-pair-name";
+import { settingsViolation } from "../shared/key-pair-settings";
+import { isRemovalPolicy, RemovalPolicy } from "../removal-policy";
 import { CDKTF_PROJECT_FILE, projectFolderOf } from "../key-pairs/project-folder";
-import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey, sameFingerprint } from "../public-key";
+import {
+  isPublicKeyViolation,
+  md5Fingerprint,
+  parseSshRsaPublicKey,
+  sameFingerprint,
+} from "../shared/public-key";
 
 /** An MD5 fingerprint: 32 hex digits, in colon hex as `ssh-keygen -E md5` prints it or plain. */
 const FINGERPRINT_PATTERN = /^(?:[0-9a-f]{2}(:[0-9a-f]{2}){15}|[0-9a-f]{32})$/i;
 
 /** An RFC 3339 time as Terraform's `timestamp()` writes it (UTC, whole seconds), or with an offset or fraction. */
 const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** What happens to the key pair on delete. */
-export type RemovalPolicy = "destroy" | "retain";
 
 /** Input common to both commands. */
 interface CommonInput {
@@ -129,13 +137,9 @@ function readKeyPairName(env: Env): string {
 function readDeleteTimeoutMs(env: Env): number {
   const raw = value(env, HandlerEnv.DELETE_TIMEOUT_SECONDS);
   if (raw === undefined) return DEFAULT_DELETE_TIMEOUT_SECONDS * 1000;
-  const seconds = Number(raw);
-  if (!/^\s*\d*\.?\d+\s*$/.test(raw) || !Number.isFinite(seconds) || seconds <= 0) {
-    throw invalid(
-      HandlerEnv.DELETE_TIMEOUT_SECONDS,
-      raw,
-      "it must be a number of seconds greater than 0, e.g. 300.",
-    );
+  const seconds = parseDeleteTimeoutSeconds(raw);
+  if (seconds === undefined) {
+    throw invalid(HandlerEnv.DELETE_TIMEOUT_SECONDS, raw, `it must be ${DELETE_TIMEOUT_RULE}, e.g. 300.`);
   }
   return seconds * 1000;
 }
@@ -221,22 +225,28 @@ function readAdoptExisting(env: Env): boolean {
   return raw === "true";
 }
 
-function readAdoption(env: Env, privateKeyFile: string | undefined): AdoptionInput {
+/** How the handler's messages name the settings the settings rules combine. */
+const ENV_NAMES = {
+  keyPairId: HandlerEnv.KEY_PAIR_ID,
+  adoptExisting: `${HandlerEnv.ADOPT_EXISTING}=true`,
+  privateKeyFile: HandlerEnv.PRIVATE_KEY_FILE,
+  publicKey: HandlerEnv.PUBLIC_KEY,
+};
+
+/** Reads adoption and checks how it combines with the mode and the private key file (key-pair-settings.ts). */
+function readAdoption(env: Env, mode: KeyPairMode): AdoptionInput {
   const adoptExisting = readAdoptExisting(env);
   const keyPairId = readKeyPairId(env);
-  if (keyPairId !== undefined && !adoptExisting) {
-    throw new ConfigurationError(
-      `${HandlerEnv.KEY_PAIR_ID} is set without ${HandlerEnv.ADOPT_EXISTING}=true: a KeyPairId names an existing ` +
-        `key pair to adopt, and a key pair this run creates gets a new ID. Set ${HandlerEnv.ADOPT_EXISTING}=true, ` +
-        `or unset ${HandlerEnv.KEY_PAIR_ID}.`,
-    );
-  }
-  if (adoptExisting && privateKeyFile !== undefined) {
-    throw new ConfigurationError(
-      `${HandlerEnv.PRIVATE_KEY_FILE} is set together with ${HandlerEnv.ADOPT_EXISTING}=true, but an adopted key ` +
-        "pair's private key is not available (ENS returns it only once, at creation). Unset one of them.",
-    );
-  }
+  const violation = settingsViolation(
+    {
+      importMode: mode === KeyPairMode.IMPORT,
+      adoptExisting,
+      hasKeyPairId: keyPairId !== undefined,
+      hasPrivateKeyFile: value(env, HandlerEnv.PRIVATE_KEY_FILE) !== undefined,
+    },
+    ENV_NAMES,
+  );
+  if (violation) throw new ConfigurationError(violation);
   return { adoptExisting, keyPairId };
 }
 
@@ -251,21 +261,17 @@ export function readCreateInput(env: Env, cwd: string = process.cwd()): CreateMo
         `${HandlerEnv.PUBLIC_KEY} is set but ${HandlerEnv.MODE} is "create": set the mode to "import" to import that key, or unset the public key to let ENS create one.`,
       );
     }
-    const privateKeyFile = readPrivateKeyFile(env, cwd);
+    const adoption = readAdoption(env, mode);
     return {
       ...common,
       mode,
-      privateKeyFile,
+      privateKeyFile: readPrivateKeyFile(env, cwd),
       onCiRunner: isSet(env.CI),
       testHold: readTestHold(env),
-      ...readAdoption(env, privateKeyFile),
+      ...adoption,
     };
   }
-  if (value(env, HandlerEnv.PRIVATE_KEY_FILE) !== undefined) {
-    throw new ConfigurationError(
-      `${HandlerEnv.PRIVATE_KEY_FILE} is set in import mode, but an imported key pair has no private key to write (you already hold it). Unset it.`,
-    );
-  }
+  const adoption = readAdoption(env, mode);
   if (publicKey === undefined) {
     throw new ConfigurationError(
       `${HandlerEnv.MODE} is "import" but ${HandlerEnv.PUBLIC_KEY} is not set: give the ssh-rsa public key to import.`,
@@ -281,7 +287,7 @@ export function readCreateInput(env: Env, cwd: string = process.cwd()): CreateMo
         "the two values come from different keys. Re-run synth so both are taken from the same publicKey.",
     );
   }
-  return { ...common, mode, publicKey: parsed.line, fingerprint, ...readAdoption(env, undefined) };
+  return { ...common, mode, publicKey: parsed.line, fingerprint, ...adoption };
 }
 
 /**
@@ -321,12 +327,12 @@ function readOwnFingerprint(env: Env): string | undefined {
  */
 export function readDeleteInput(env: Env): DeleteInput {
   const raw = value(env, HandlerEnv.REMOVAL_POLICY);
-  if (raw !== undefined && raw !== "destroy" && raw !== "retain") {
+  if (raw !== undefined && !isRemovalPolicy(raw)) {
     throw invalid(HandlerEnv.REMOVAL_POLICY, raw, 'it must be "destroy" or "retain".');
   }
   return {
     ...readCommon(env),
-    removalPolicy: raw ?? "destroy",
+    removalPolicy: raw ?? RemovalPolicy.DESTROY,
     keyPairId: readKeyPairId(env),
     adoptExisting: readAdoptExisting(env),
     fingerprint: readOwnFingerprint(env),

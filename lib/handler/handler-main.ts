@@ -2,7 +2,7 @@
  * Entry point of the bundled handler (`node handler.js create|delete`), run by Terraform's local-exec
  * provisioners with the stack folder as working directory. Exits with the code `runHandler` returns.
  */
-import { HandlerExitCode } from "../handler-contract";
+import { HandlerExitCode } from "../shared/handler-contract";
 import { runHandler } from "./run-handler";
 
 /** How often the handler checks that the process that started it still runs. */

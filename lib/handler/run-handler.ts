@@ -8,9 +8,10 @@ import { ACCESS_KEY_SECRET_VARS, SECURITY_TOKEN_VARS } from "../ens/credentials"
 import { EnsLog } from "../ens/ens-log";
 import { reportError } from "../ens/error-outcomes";
 import { RetryClock, SYSTEM_CLOCK } from "../ens/retry";
-import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../handler-contract";
+import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../shared/handler-contract";
 import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./handler-create-command";
 import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./handler-delete-command";
+import { RemovalPolicy } from "../removal-policy";
 import type { HandlerContext } from "./handler-context";
 import { isHandlerCommand, readCreateInput, readDeleteInput } from "./handler-input";
 
@@ -71,7 +72,7 @@ export async function runHandler(io: HandlerProcess): Promise<number> {
   try {
     if (command === HandlerCommand.DELETE) {
       const input = readDeleteInput(io.env);
-      if (input.removalPolicy === "retain") {
+      if (input.removalPolicy === RemovalPolicy.RETAIN) {
         log.info(
           `key pair ${JSON.stringify(input.keyPairName)} retained (removalPolicy retain): left in Alibaba Cloud`,
         );

@@ -4,7 +4,7 @@
  * does not exist would put a key with a new ID under the name, which the delete step (by ID) never finds: a leak.
  */
 import type { EnsKeyPairSummary } from "../ens/ens-client";
-import { sameFingerprint } from "../public-key";
+import { sameFingerprint } from "../shared/public-key";
 import { findKeyPair } from "./find-key-pair";
 import type { KeyPairContext } from "./key-pair-context";
 

@@ -4,7 +4,7 @@
  * CreationTime, and in import mode its fingerprint. Pure: the create and delete steps decide by the same rules.
  */
 import type { EnsKeyPairSummary } from "../ens/ens-client";
-import { sameFingerprint } from "../public-key";
+import { sameFingerprint } from "../shared/public-key";
 
 /**
  * How far before the claim a CreationTime may lie and still count as this stack's: the clock of the machine that

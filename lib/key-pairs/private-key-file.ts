@@ -6,7 +6,12 @@
 import { createPrivateKey, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey, sshRsaPublicKeyOf } from "../public-key";
+import {
+  isPublicKeyViolation,
+  md5Fingerprint,
+  parseSshRsaPublicKey,
+  sshRsaPublicKeyOf,
+} from "../shared/public-key";
 
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;

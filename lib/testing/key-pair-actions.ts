@@ -3,8 +3,8 @@
  * playing the chosen readings (`EmulatorReadings`) where those pages are silent. Each takes the
  * business parameters and returns the success body without `RequestId`, or throws an `ApiError`.
  */
-import { checkKeyPairName } from "../key-pair-name";
-import { isPublicKeyViolation, parseSshRsaPublicKey } from "../public-key";
+import { checkKeyPairName } from "../shared/key-pair-name";
+import { isPublicKeyViolation, parseSshRsaPublicKey } from "../shared/public-key";
 import { ApiError, EnsErrorCode, invalidParameter, missingParameter } from "./api-error";
 import { EmulatedKeyPair } from "./emulated-key-pair";
 import { NameFilter, ResolvedReadings } from "./emulator-readings";

@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformStack } from "cdktf";
 import { EnsKeyPair, EnsKeyPairProps, RemovalPolicy } from "../../lib";
-import { TEST_HOLD_ENV, TestHoldPoint } from "../../lib/handler-contract";
+import { TEST_HOLD_ENV, TestHoldPoint } from "../../lib/shared/handler-contract";
 import { DEFAULT_READINGS, EnsEmulator, FINGERPRINT_FORMATS, FingerprintFormat } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { privateKeyFileFingerprint } from "../reliability/support/private-key-fingerprint";

@@ -9,7 +9,7 @@ import { EnsLog } from "../../lib/ens/ens-log";
 import { isCredentialRejection, reportActionFailure, reportError } from "../../lib/ens/error-outcomes";
 import { ActionFailedError } from "../../lib/ens/logged-action";
 import { GiveUpReason, RetriesExhaustedError } from "../../lib/ens/retry";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 
 const CONSEQUENCE = "Terraform keeps the key pair in state, and the next destroy retries.";
 const KEY = "my-key";

@@ -12,8 +12,8 @@ import { CreatedKeyPair, EnsClient, KeyPairPage, KeyPairQuery } from "../../lib/
 import { EnsApiError, EnsTransportError } from "../../lib/ens/ens-errors";
 import { EnsLog } from "../../lib/ens/ens-log";
 import { RetryClock } from "../../lib/ens/retry";
-import { Endpoint, parseEndpoint } from "../../lib/endpoint";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { Endpoint, parseEndpoint } from "../../lib/shared/endpoint-value";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { CREATE_TIMEOUT_MS, runCreateCommand } from "../../lib/handler/handler-create-command";
 import type { HandlerContext } from "../../lib/handler/handler-context";
 import type { CreateModeInput } from "../../lib/handler/handler-input";

@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { EmulatorReadings, EnsEmulator, ResolvedReadings } from "../../lib/testing";
 import { resolveReadings } from "../../lib/testing/emulator-readings";
 import { generateRsaKeyPairSync } from "../../lib/testing/rsa-key-generation";

@@ -13,7 +13,7 @@
  *   - "letter" and "digit" mean ASCII letters and digits;
  *   - the URL prefixes are matched case-insensitively (URL schemes are case-insensitive).
  */
-import type { KeyPairNameRule } from "../../../lib/key-pair-name";
+import type { KeyPairNameRule } from "../../../lib/shared/key-pair-name";
 
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 128;

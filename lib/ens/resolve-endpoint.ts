@@ -2,7 +2,7 @@
  * Which ENS endpoint to call: an explicit value (the construct's `endpoint` prop), else the alicloud provider's
  * env overrides `ALIBABA_CLOUD_ENDPOINT_ENS` then `ENS_ENDPOINT`, else `https://ens.aliyuncs.com`.
  */
-import { DEFAULT_ENS_HOST, Endpoint, isEndpointViolation, parseEndpoint } from "../endpoint";
+import { DEFAULT_ENS_HOST, Endpoint, isEndpointViolation, parseEndpoint } from "../shared/endpoint-value";
 import { ConfigurationError } from "./configuration-error";
 
 /** Env variables that override the ENS endpoint, in the provider's order. */

@@ -2,7 +2,7 @@
  * Endpoint resolution order and checks.
  */
 import { ConfigurationError } from "../../lib/ens/configuration-error";
-import { resolveEnsEndpoint } from "../../lib/ens/ens-endpoint";
+import { resolveEnsEndpoint } from "../../lib/ens/resolve-endpoint";
 
 const PROP = { value: "https://prop.example:8443", source: "endpoint (ENS_KEY_PAIR_ENDPOINT)" };
 

@@ -72,6 +72,3 @@ export const HandlerExitCode = {
   /** The handler's input or configuration is wrong (name, endpoint, credentials, usage). */
   INVALID_INPUT: 2,
 } as const;
-
-/** Default deadline for the delete step, in seconds. */
-export const DEFAULT_DELETE_TIMEOUT_SECONDS = 300;
