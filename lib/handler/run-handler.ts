@@ -34,7 +34,7 @@ export interface HandlerProcess {
 
 const USAGE =
   `usage: node handler.js ${HandlerCommand.CREATE}|${HandlerCommand.DELETE} ` +
-  `(inputs come only from the ${HandlerEnv.KEY_PAIR_NAME} and other ENS_KEY_PAIR_* environment variables that the EnsKeyPair provisioners set)`;
+  `(inputs come only from the ${HandlerEnv.keyPairName} and other ENS_KEY_PAIR_* environment variables that the EnsKeyPair provisioners set)`;
 
 /** Resolves endpoint and credentials and builds the client: every check that must pass before an API call. */
 async function connect(
@@ -42,7 +42,7 @@ async function connect(
   log: EnsLog,
   endpointProp: string | undefined,
 ): Promise<HandlerContext> {
-  const endpoint = { value: endpointProp, source: `${HandlerEnv.ENDPOINT} (the endpoint prop)` };
+  const endpoint = { value: endpointProp, source: `${HandlerEnv.endpoint} (the endpoint prop)` };
   return {
     client: await connectToEns(endpoint, io.env, log),
     log,

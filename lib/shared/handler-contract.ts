@@ -1,6 +1,6 @@
 /**
  * The contract between the synthesized provisioners and the run-time handler: the commands it
- * accepts and the environment variables that carry one key pair's identity. Pure constants, so
+ * accepts and the input keys and environment variables that carry one key pair's identity. Pure, so
  * synth-time code can name them without importing handler code.
  */
 
@@ -24,31 +24,66 @@ export const KeyPairMode = {
 /** A key pair mode. */
 export type KeyPairMode = (typeof KeyPairMode)[keyof typeof KeyPairMode];
 
-/** Environment variables the provisioners set for the handler (values only from `${self.input.*}`). */
-export const HandlerEnv = {
-  KEY_PAIR_NAME: "ENS_KEY_PAIR_NAME",
-  MODE: "ENS_KEY_PAIR_MODE",
-  PUBLIC_KEY: "ENS_KEY_PAIR_PUBLIC_KEY",
-  FINGERPRINT: "ENS_KEY_PAIR_FINGERPRINT",
-  PRIVATE_KEY_FILE: "ENS_KEY_PAIR_PRIVATE_KEY_FILE",
-  ENDPOINT: "ENS_KEY_PAIR_ENDPOINT",
-  REMOVAL_POLICY: "ENS_KEY_PAIR_REMOVAL_POLICY",
-  DELETE_TIMEOUT_SECONDS: "ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS",
+/**
+ * Every value the construct hands the handler, in one table: the key in the `input` of the key pair's
+ * `terraform_data` resources (recorded in state: a renamed key or a changed value replaces every deployed key pair)
+ * and the environment variable the provisioners set from it (values only from `${self.input.<key>}`). Input keys,
+ * environment names and the handler's reader are all derived from it, so a misspelled field fails to compile.
+ */
+export const HANDLER_INPUTS = {
+  keyPairName: { inputKey: "key_pair_name", env: "ENS_KEY_PAIR_NAME" },
+  mode: { inputKey: "mode", env: "ENS_KEY_PAIR_MODE" },
+  publicKey: { inputKey: "public_key", env: "ENS_KEY_PAIR_PUBLIC_KEY" },
+  fingerprint: { inputKey: "fingerprint", env: "ENS_KEY_PAIR_FINGERPRINT" },
+  privateKeyFile: { inputKey: "private_key_file", env: "ENS_KEY_PAIR_PRIVATE_KEY_FILE" },
+  endpoint: { inputKey: "endpoint", env: "ENS_KEY_PAIR_ENDPOINT" },
+  removalPolicy: { inputKey: "removal_policy", env: "ENS_KEY_PAIR_REMOVAL_POLICY" },
+  deleteTimeoutSeconds: { inputKey: "delete_timeout_seconds", env: "ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS" },
   /** "true": the create step accepts a key pair that already exists under the name (import mode: same fingerprint). */
-  ADOPT_EXISTING: "ENS_KEY_PAIR_ADOPT_EXISTING",
+  adoptExisting: { inputKey: "adopt_existing", env: "ENS_KEY_PAIR_ADOPT_EXISTING" },
   /** The KeyPairId of an adopted key pair: the delete step deletes by ID. */
-  KEY_PAIR_ID: "ENS_KEY_PAIR_ID",
+  keyPairId: { inputKey: "key_pair_id", env: "ENS_KEY_PAIR_ID" },
   /**
    * When this stack claimed the name (RFC 3339, Terraform's `timestamp()` at the first apply): a key pair created
-   * since then is this stack's own. Empty for a stack deployed by release 0.1, which recorded no claim.
+   * since then is this stack's own. Missing for a stack deployed by release 0.1, which recorded no claim.
    */
-  CLAIMED_AT: "ENS_KEY_PAIR_CLAIMED_AT",
+  claimedAt: { inputKey: "claimed_at", env: "ENS_KEY_PAIR_CLAIMED_AT" },
   /**
    * The create step only: when the run that runs it was planned (RFC 3339, `plantimestamp()`). A claim at or after
    * it was made by this very run, so no earlier run of this stack can have left a key pair under the name.
    */
-  PLANNED_AT: "ENS_KEY_PAIR_PLANNED_AT",
+  plannedAt: { inputKey: "planned_at", env: "ENS_KEY_PAIR_PLANNED_AT" },
 } as const;
+
+/** A value the construct hands the handler. */
+export type HandlerInputField = keyof typeof HANDLER_INPUTS;
+
+/** A key of the synthesized `input`. */
+export type HandlerInputKey = (typeof HANDLER_INPUTS)[HandlerInputField]["inputKey"];
+
+/** Synthesized `input` entries, by key. */
+export type HandlerInputValues = { [K in HandlerInputKey]?: string };
+
+/** The environment variable of each field, e.g. `HandlerEnv.keyPairName` is `ENS_KEY_PAIR_NAME`. */
+export const HandlerEnv = Object.fromEntries(
+  Object.entries(HANDLER_INPUTS).map(([field, { env }]) => [field, env]),
+) as { readonly [F in HandlerInputField]: (typeof HANDLER_INPUTS)[F]["env"] };
+
+/** The `input` key of each field, e.g. `InputKey.keyPairName` is `key_pair_name`. */
+export const InputKey = Object.fromEntries(
+  Object.entries(HANDLER_INPUTS).map(([field, { inputKey }]) => [field, inputKey]),
+) as { readonly [F in HandlerInputField]: (typeof HANDLER_INPUTS)[F]["inputKey"] };
+
+/** The handler's environment, one value per field; Terraform renders an absent value as "", read as unset. */
+export function readHandlerEnv(env: Readonly<Record<string, string | undefined>>): {
+  readonly [F in HandlerInputField]?: string;
+} {
+  return Object.fromEntries(
+    Object.entries(HANDLER_INPUTS)
+      .map(([field, { env: name }]) => [field, env[name]])
+      .filter(([, value]) => value !== undefined && value !== ""),
+  );
+}
 
 /**
  * Test seam (never set by the provisioners): `before-private-key-file` makes the create command stop once it holds
