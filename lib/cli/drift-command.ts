@@ -20,7 +20,7 @@ import type { StateSource } from "./state-source";
 import { textTable } from "./text-table";
 
 /** How many lookups run at once. */
-export const DRIFT_CONCURRENCY = 4;
+const DRIFT_CONCURRENCY = 4;
 
 /** Gives the client for a key pair's recorded endpoint (undefined: the CLI's own). */
 export type ClientFor = (endpoint: string | undefined) => Promise<EnsClient>;
@@ -57,7 +57,7 @@ async function mapLimited<T, R>(
 }
 
 /** Where drift runs, for `--key-files`. */
-export interface DriftOptions {
+interface DriftOptions {
   /** The current folder, where relative private key files are resolved from when the STATE is no stack folder. */
   readonly cwd: string;
 }

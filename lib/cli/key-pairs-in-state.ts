@@ -17,7 +17,7 @@ import { InputKey } from "../shared/handler-contract";
 const MODES = ["create", "import"] as const;
 
 /** The Terraform resource type of every EnsKeyPair resource. */
-export const ENS_KEY_PAIR_RESOURCE_TYPE = "terraform_data";
+const ENS_KEY_PAIR_RESOURCE_TYPE = "terraform_data";
 
 /** One EnsKeyPair in a state: its main resource and, when the state holds it, its create step. */
 export interface EnsKeyPairInState {
@@ -70,7 +70,7 @@ export interface KeyPairOwner {
 }
 
 /** What one state says about key pairs. */
-export interface KeyPairsInState {
+interface KeyPairsInState {
   /** The EnsKeyPairs (deposed objects left out), one per key pair, in state order. */
   readonly ensKeyPairs: readonly EnsKeyPairInState[];
   /** Every resource that names a key pair, deposed objects included: nothing named here may be swept. */

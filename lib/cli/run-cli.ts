@@ -25,7 +25,7 @@ import { ownersInStates, sweepCommand } from "./sweep-command";
 import type { OwnerInState } from "./sweep-plan";
 
 /** The process around the CLI. */
-export interface CliProcess {
+interface CliProcess {
   /** Command-line arguments after the script. */
   readonly argv: readonly string[];
   /** The environment (credentials and endpoint variables). */

@@ -17,7 +17,7 @@ export const RESOURCE_INPUT_KEYS: readonly HandlerInputKey[] = Object.values(HAN
  *
  * @param handlerScript the handler script, relative to the stack folder (Terraform's working directory)
  */
-export function handlerCommand(handlerScript: string, command: HandlerCommand): string {
+function handlerCommand(handlerScript: string, command: HandlerCommand): string {
   const missingNode =
     `ens-key-pair: error: Node.js (node) is not on the PATH of the machine that runs terraform, and the ` +
     `EnsKeyPair handler needs Node.js >= ${minimumNodeVersion()} there. Run terraform where Node.js is installed ` +

@@ -9,7 +9,7 @@ import { resolveEnsEndpoint } from "./resolve-endpoint";
 import type { EnsLog } from "./ens-log";
 
 /** An endpoint value set by the caller, and the name it is reported under. */
-export interface ExplicitEndpoint {
+interface ExplicitEndpoint {
   /** The value; `undefined` or "" when not set. */
   readonly value: string | undefined;
   /** Where it came from, e.g. `--endpoint`. */

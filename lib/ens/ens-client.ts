@@ -58,7 +58,7 @@ export interface CreatedKeyPair {
 }
 
 /** ImportKeyPair's answer (it has no KeyPairId). */
-export interface ImportedKeyPair {
+interface ImportedKeyPair {
   /** MD5 fingerprint. */
   readonly fingerprint: string;
   /** The RequestId. */

@@ -9,7 +9,7 @@ import { ConfigurationError } from "./configuration-error";
 export const ENDPOINT_ENV_VARS = ["ALIBABA_CLOUD_ENDPOINT_ENS", "ENS_ENDPOINT"];
 
 /** An endpoint and where it came from. */
-export interface ResolvedEndpoint extends Endpoint {
+interface ResolvedEndpoint extends Endpoint {
   /** The variable or setting the value came from, or `default`. */
   readonly source: string;
 }

@@ -37,7 +37,7 @@ export const CREATE_TIMEOUT_MS = 300_000;
  * How far before this run's start a key pair's CreationTime may lie and still count as created by this run: it
  * absorbs the difference between this machine's clock and the API's (CreationTime has whole seconds).
  */
-export const CREATION_TIME_SKEW_MS = 60_000;
+const CREATION_TIME_SKEW_MS = 60_000;
 
 /** How many times one run deletes a key pair of this stack whose private key was lost and creates it again. */
 const MAX_RECREATES = 2;

@@ -16,7 +16,7 @@ import type { HandlerContext } from "./handler-context";
 import { isHandlerCommand, readCreateInput, readDeleteInput } from "./handler-input";
 
 /** The process around the handler. */
-export interface HandlerProcess {
+interface HandlerProcess {
   /** Command-line arguments after the script. */
   readonly argv: readonly string[];
   /**

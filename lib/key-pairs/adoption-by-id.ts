@@ -9,7 +9,7 @@ import { findKeyPair } from "./find-key-pair";
 import type { KeyPairContext } from "./key-pair-context";
 
 /** What DescribeKeyPairs(KeyPairId) showed about the key pair to adopt. */
-export type AdoptionCheck =
+type AdoptionCheck =
   /** The ID exists with the expected name (and fingerprint): adopt it. */
   | { readonly kind: "adoptable"; readonly keyPair: EnsKeyPairSummary }
   /** No key pair has that ID. */
@@ -20,7 +20,7 @@ export type AdoptionCheck =
   | { readonly kind: "other-key"; readonly keyPair: EnsKeyPairSummary };
 
 /** The key pair to adopt. */
-export interface AdoptionTarget {
+interface AdoptionTarget {
   /** The name it must have. */
   readonly keyPairName: string;
   /** Its KeyPairId. */

@@ -20,7 +20,7 @@ import { KeyPairContext, KeyPairTarget, labelOf } from "./key-pair-context";
 const SELF_EXPLAINING_CODES: ReadonlySet<string> = new Set(["NoPermission", "PubKeyAttachedWithInstance"]);
 
 /** A DeleteKeyPairs that gave up on an API answer whose code does not say whether the key pair exists. */
-export type UnexplainedRefusal = ActionFailedError & { readonly cause: EnsApiError };
+type UnexplainedRefusal = ActionFailedError & { readonly cause: EnsApiError };
 
 /**
  * True when `error` is a DeleteKeyPairs refusal to confirm by a lookup: the retry loop stopped on a non-retryable

@@ -12,7 +12,7 @@ import { confirmedGone, isUnexplainedRefusal } from "./confirm-deleted";
 import { KeyPairContext, KeyPairTarget, labelOf } from "./key-pair-context";
 
 /** The code ENS is taken to answer for a key pair (name or ID) that does not exist. */
-export const NOT_FOUND_CODE = "PubKeyNameNotExist";
+const NOT_FOUND_CODE = "PubKeyNameNotExist";
 
 /** How a delete ended. */
 export type DeleteOutcome =

@@ -13,13 +13,13 @@ import type { KeyPairContext } from "./key-pair-context";
 export const NAME_TAKEN_CODE = "PubKeyNameExisted";
 
 /** How the ImportKeyPair attempts ended. */
-export type ImportResult =
+type ImportResult =
   | { readonly kind: "imported" }
   /** `mayHaveCreated`: an earlier attempt's answer was ambiguous, so the key pair may be this run's import. */
   | { readonly kind: "name-taken"; readonly mayHaveCreated: boolean };
 
 /** The key pair to import. */
-export interface KeyPairToImport {
+interface KeyPairToImport {
   /** Its name. */
   readonly keyPairName: string;
   /** The OpenSSH `ssh-rsa` public key line. */

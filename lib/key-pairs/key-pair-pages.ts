@@ -12,7 +12,7 @@ import { runLoggedAction } from "../ens/logged-action";
 import type { KeyPairContext } from "./key-pair-context";
 
 /** Key pairs asked for per DescribeKeyPairs page. */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 /**
  * At most this many pages, for a lookup and a listing alike: the API does not document whether its `KeyPairName`
@@ -20,7 +20,7 @@ export const PAGE_SIZE = 50;
  * 100,000 key pairs even at 10 a page, far beyond any real account; the bound only stops an API that never stops
  * paging (the deadline bounds the time).
  */
-export const MAX_PAGES = 10_000;
+const MAX_PAGES = 10_000;
 
 /**
  * True when no later page can hold more key pairs: `page` was empty, or the pages read so far, `page` included, held
@@ -33,7 +33,7 @@ export function isLastPage(page: KeyPairPage, readSoFar: number): boolean {
 }
 
 /** What the reader of the pages makes of one page. */
-export interface PageVerdict<T> {
+interface PageVerdict<T> {
   /** The outcome word of the page's attempt line. */
   readonly outcome: AttemptOutcome;
   /** Stop paging with this answer. @default - read on (until the last page) */

@@ -1,7 +1,7 @@
 /**
  * CreateKeyPair's `PrivateKeyBody` as the text of a PEM file. The API page's example shows the key with a literal
  * backslash and `n` for each line break (`-----BEGIN RSA PRIVATE KEY-----\nMIIE…`); whether ENS really sends that, or
- * real line breaks, is unknown (reference §8). Either way the file gets real line breaks: a PEM body (base64 and
+ * real line breaks, no page says. Either way the file gets real line breaks: a PEM body (base64 and
  * `Name: value` headers) never holds a backslash, so every `\n` (or `\r\n`) sequence in it is an escaped line break.
  */
 import { createPrivateKey } from "node:crypto";

@@ -13,7 +13,7 @@ export interface Endpoint {
 }
 
 /** Why an endpoint value is invalid. */
-export interface EndpointViolation {
+interface EndpointViolation {
   /** A sentence that names the problem, the value and the fix. */
   readonly message: string;
 }

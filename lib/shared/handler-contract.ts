@@ -56,7 +56,7 @@ export const HANDLER_INPUTS = {
 } as const;
 
 /** A value the construct hands the handler. */
-export type HandlerInputField = keyof typeof HANDLER_INPUTS;
+type HandlerInputField = keyof typeof HANDLER_INPUTS;
 
 /** A key of the synthesized `input`. */
 export type HandlerInputKey = (typeof HANDLER_INPUTS)[HandlerInputField]["inputKey"];

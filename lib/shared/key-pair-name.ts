@@ -24,9 +24,9 @@ export type KeyPairNameViolation = {
 };
 
 /** Shortest name the API accepts. */
-export const KEY_PAIR_NAME_MIN_LENGTH = 2;
+const KEY_PAIR_NAME_MIN_LENGTH = 2;
 /** Longest name the API accepts. */
-export const KEY_PAIR_NAME_MAX_LENGTH = 128;
+const KEY_PAIR_NAME_MAX_LENGTH = 128;
 
 const LETTER = /^[A-Za-z]$/;
 const ALLOWED = /^[A-Za-z0-9:_-]$/;

@@ -5,7 +5,7 @@
  */
 
 /** How one side names each setting in its messages. */
-export interface SettingNames {
+interface SettingNames {
   /** The KeyPairId setting, e.g. `keyPairId`. */
   readonly keyPairId: string;
   /** Adoption switched on, e.g. `adoptExisting: true`. */
@@ -17,7 +17,7 @@ export interface SettingNames {
 }
 
 /** The settings whose combinations are checked. */
-export interface KeyPairSettings {
+interface KeyPairSettings {
   /** Import mode (a public key is given). */
   readonly importMode: boolean;
   /** Adopt an existing key pair. */

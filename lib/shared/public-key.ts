@@ -7,7 +7,7 @@
 import { createHash, createPublicKey, KeyObject } from "node:crypto";
 
 /** Why a public key is invalid. */
-export interface PublicKeyViolation {
+interface PublicKeyViolation {
   /** A sentence that names the problem and the fix. */
   readonly message: string;
 }

@@ -20,7 +20,7 @@ import { SignedRequest } from "./signed-request";
 export const ENS_API_VERSION = "2017-11-10";
 
 /** Largest request body accepted (public keys are a few KiB). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** What the pipeline works with. */
 export interface PipelineParts {

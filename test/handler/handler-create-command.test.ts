@@ -36,16 +36,31 @@ beforeEach(() => {
 
 afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
+// Every wait here is bounded: a test that hangs fails in seconds, not at the 120 s default.
+jest.setTimeout(15_000);
+
+/**
+ * More clock reads than any run of the create command makes: a loop that retries without ever sleeping (so the
+ * virtual time, and with it every deadline, stands still) fails fast instead of spinning.
+ */
+const MAX_CLOCK_READS = 10_000;
+
 /**
  * A clock that starts `offsetMs` away from real time and whose sleep only advances it (so a 300 s deadline
- * passes at once); the emulator keeps real time, so CreationTime comparisons see the offset.
+ * passes at once); the emulator keeps real time, so CreationTime comparisons see the offset. Reading it more than
+ * MAX_CLOCK_READS times throws.
  */
 class VirtualClock implements RetryClock {
   private time: number;
+  private reads = 0;
   constructor(offsetMs = 0) {
     this.time = Date.now() + offsetMs;
   }
   now(): number {
+    this.reads += 1;
+    if (this.reads > MAX_CLOCK_READS) {
+      throw new Error(`the virtual clock was read ${MAX_CLOCK_READS} times: a loop that never sleeps`);
+    }
     return this.time;
   }
   async sleep(ms: number): Promise<void> {

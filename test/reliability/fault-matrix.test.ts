@@ -127,7 +127,7 @@ function exactlyWithGap(ms: number, ...expected: string[]): CallsExpectation {
   };
 }
 
-/** Throttling codes besides the emulator's default `Throttling.User` (reference §8: SDKs and provider). */
+/** Throttling codes besides the emulator's default `Throttling.User` (the variants the SDKs and the provider know). */
 const THROTTLING_VARIANTS = ["Throttling", "Throttling.Api", "Rejected.Throttling"];
 
 const DELETED = new RegExp(`key pair "${NAME}" deleted$`, "m");

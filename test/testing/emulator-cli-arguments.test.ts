@@ -1,4 +1,4 @@
-import { CLI_USAGE, parseCliArguments } from "../../lib/testing/cli-arguments";
+import { CLI_USAGE, parseCliArguments } from "../../lib/testing/emulator-cli-arguments";
 import { EmulatorReadings } from "../../lib/testing";
 
 function readingsFrom(args: string[]): EmulatorReadings | undefined {
