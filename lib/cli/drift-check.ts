@@ -12,7 +12,7 @@
  *   (within the clock skew the API allows), with a note rather than a false alarm.
  */
 import type { EnsKeyPairSummary } from "../ens/ens-client";
-import { reportError } from "../ens/error-outcomes";
+import { reportError } from "../process/failure-report";
 import { findKeyPair } from "../key-pairs/find-key-pair";
 import type { KeyPairContext } from "../key-pairs/key-pair-context";
 import { ownershipOf } from "../key-pairs/key-pair-ownership";

@@ -7,7 +7,7 @@
 import { EnsAction } from "../ens/ens-actions";
 import type { AttemptRecord } from "../ens/ens-log";
 import { EnsLog } from "../ens/ens-log";
-import { reportError } from "../ens/error-outcomes";
+import { reportError } from "../process/failure-report";
 import { deleteKeyPair } from "../key-pairs/delete-key-pair";
 import type { SweepRequest } from "./cli-arguments";
 import { READ_TIMEOUT_SECONDS } from "./cli-commands";

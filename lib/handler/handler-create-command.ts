@@ -14,13 +14,14 @@
 import { EnsAction } from "../ens/ens-actions";
 import type { CreatedKeyPair, EnsKeyPairSummary } from "../ens/ens-client";
 import { isApiErrorCode } from "../ens/ens-errors";
-import { describeError, FailureReport, reportError } from "../ens/error-outcomes";
+import { describeError } from "../ens/describe-error";
+import { FailureReport, reportError } from "../process/failure-report";
 import { ActionFailedError, runLoggedAction } from "../ens/logged-action";
 import { isAmbiguous } from "../ens/retry";
-import { HandlerExitCode, KeyPairMode, TEST_HOLD_ENV } from "../shared/handler-contract";
+import { KeyPairMode, TEST_HOLD_ENV } from "../shared/handler-contract";
 import { sameFingerprint } from "../shared/public-key";
 import { checkAdoptionById } from "../key-pairs/adoption-by-id";
-import { CommandFailure } from "./command-failure";
+import { CommandFailure } from "../process/command-failure";
 import { deleteKeyPair } from "../key-pairs/delete-key-pair";
 import { findKeyPair } from "../key-pairs/find-key-pair";
 import type { HandlerContext } from "./handler-context";
@@ -66,7 +67,7 @@ function nameTaken(keyPairName: string, existing: EnsKeyPairSummary | undefined,
   return new CommandFailure(
     `the name ${quoted(keyPairName)} is already taken by another key pair in this account${why}${details}, ` +
       "which this run did not create, so it was left untouched. Choose another keyPairName, or delete that key " +
-      `pair if it is a leftover (${deleteHint(keyPairName)}). ${CREATE_FAILURE_CONSEQUENCE}`,
+      `pair if it is a leftover (${deleteHint(keyPairName)}).`,
   );
 }
 
@@ -74,8 +75,7 @@ function undecidable(keyPairName: string, existing: EnsKeyPairSummary, why: stri
   return new CommandFailure(
     `the name ${quoted(keyPairName)} is held by a key pair (${describeExisting(existing)}) that the handler cannot ` +
       `attribute: ${why}. It was left untouched. If it is this stack's key pair, delete it ` +
-      `(${deleteHint(keyPairName)}) and apply again; if it is not, choose another keyPairName. ` +
-      CREATE_FAILURE_CONSEQUENCE,
+      `(${deleteHint(keyPairName)}) and apply again; if it is not, choose another keyPairName.`,
   );
 }
 
@@ -136,7 +136,7 @@ async function lookUp(
         `delete it (${deleteHint(input.keyPairName)}) before the next apply, or let the next apply or destroy find it.`
       : "";
     throw new CommandFailure(
-      `looking up key pair ${quoted(input.keyPairName)} failed: ${report.message}${left} ${CREATE_FAILURE_CONSEQUENCE}`,
+      `looking up key pair ${quoted(input.keyPairName)} failed: ${report.message}${left}`,
       report.exitCode,
     );
   }
@@ -157,7 +157,7 @@ async function deleteOwnKeyPair(
       `KEY PAIR LEAKED: key pair ${quoted(input.keyPairName)} was created by this stack, but ${why}, and ` +
         "DescribeKeyPairs listed it without a KeyPairId, so it was not deleted (by name, the delete could remove " +
         "a key pair that took the name since). It is still in Alibaba Cloud and its name is taken: delete it " +
-        `yourself (${deleteHint(input.keyPairName)}). ${CREATE_FAILURE_CONSEQUENCE}`,
+        `yourself (${deleteHint(input.keyPairName)}).`,
     );
   }
   const deadlineMs = context.clock.now() + input.deleteTimeoutMs;
@@ -171,8 +171,7 @@ async function deleteOwnKeyPair(
     throw new CommandFailure(
       `KEY PAIR LEAKED: key pair ${quoted(input.keyPairName)} (KeyPairId ${keyPair.keyPairId}) was created by this ` +
         `stack, but ${why}, and deleting it failed: ${describeError(error)}. It is still in Alibaba Cloud and its ` +
-        `name is taken: the next apply or destroy deletes it, or delete it yourself (${deleteHint(input.keyPairName)}). ` +
-        CREATE_FAILURE_CONSEQUENCE,
+        `name is taken: the next apply or destroy deletes it, or delete it yourself (${deleteHint(input.keyPairName)}).`,
     );
   }
 }
@@ -191,8 +190,7 @@ async function rollBack(
   context.log.info(`${why}; deleting key pair ${key} again so that nothing is left behind`);
   await deleteOwnKeyPair(context, input, keyPair, why);
   throw new CommandFailure(
-    `key pair ${key} was created, but ${why}; it was deleted again (rolled back), so nothing was left behind. ` +
-      CREATE_FAILURE_CONSEQUENCE,
+    `key pair ${key} was created, but ${why}; it was deleted again (rolled back), so nothing was left behind.`,
   );
 }
 
@@ -421,7 +419,7 @@ async function createOwnKeyPair(context: HandlerContext, input: CreateModeInput)
       throw new CommandFailure(
         `key pair ${quoted(input.keyPairName)} was created ${MAX_RECREATES + 1} times in this run, and each time ` +
           "its private key was lost before it could be written; the last one was deleted again, so nothing was " +
-          `left behind. ${CREATE_FAILURE_CONSEQUENCE}`,
+          `left behind.`,
       );
     }
   }
@@ -437,7 +435,7 @@ async function gaveUp(
   error: CreateGaveUp,
   deadlines: Deadlines,
 ): Promise<never> {
-  const report: FailureReport = reportError(error.failure, CREATE_FAILURE_CONSEQUENCE);
+  const report: FailureReport = reportError(error.failure, "");
   if (!error.mayHaveCreated) throw new CommandFailure(report.message, report.exitCode);
   const existing = await lookUp(context, input, true);
   const ours =
@@ -492,44 +490,37 @@ async function adoptById(
     case "no-such-id":
       throw new CommandFailure(
         `no key pair has KeyPairId ${keyPairId}, so key pair ${key} cannot be adopted by that ID, and nothing was ` +
-          `created. ${fix} ${CREATE_FAILURE_CONSEQUENCE}`,
+          `created. ${fix}`,
       );
     case "other-name":
       throw new CommandFailure(
         `KeyPairId ${keyPairId} belongs to key pair ${quoted(check.keyPair.keyPairName)}, not ${key}, so it was ` +
-          `not adopted. ${fix} ${CREATE_FAILURE_CONSEQUENCE}`,
+          `not adopted. ${fix}`,
       );
     case "other-key":
       throw new CommandFailure(
         `key pair ${key} (KeyPairId ${keyPairId}) holds another public key (fingerprint ` +
           `${check.keyPair.fingerprint}) than publicKey (fingerprint ${fingerprint}), so it was not adopted. Use ` +
-          `the public key it was imported with, or adopt it in create mode (without publicKey). ${CREATE_FAILURE_CONSEQUENCE}`,
+          `the public key it was imported with, or adopt it in create mode (without publicKey).`,
       );
   }
 }
 
 /**
- * Runs the `create` command.
+ * Runs the `create` command. Its failures are thrown, for the process boundary (run-handler.ts) to report together
+ * with what Terraform does next (CREATE_FAILURE_CONSEQUENCE).
  *
- * @returns the process exit code
+ * @throws CommandFailure, ActionFailedError and other errors that end the run
  */
 export async function runCreateCommand(
   context: HandlerContext,
   input: CreateModeInput | ImportModeInput,
-): Promise<number> {
-  try {
-    if (input.keyPairId) {
-      await adoptById(context, input, input.keyPairId);
-    } else if (input.mode === KeyPairMode.IMPORT) {
-      await importOwnKeyPair(context, input);
-    } else {
-      await createOwnKeyPair(context, input);
-    }
-    return HandlerExitCode.OK;
-  } catch (error) {
-    const { message, exitCode } =
-      error instanceof CommandFailure ? error : reportError(error, CREATE_FAILURE_CONSEQUENCE);
-    context.log.error(message);
-    return exitCode;
+): Promise<void> {
+  if (input.keyPairId) {
+    await adoptById(context, input, input.keyPairId);
+  } else if (input.mode === KeyPairMode.IMPORT) {
+    await importOwnKeyPair(context, input);
+  } else {
+    await createOwnKeyPair(context, input);
   }
 }

@@ -11,9 +11,7 @@
  */
 import type { EnsKeyPairSummary } from "../ens/ens-client";
 import type { AttemptOutcome } from "../ens/ens-log";
-import { reportError } from "../ens/error-outcomes";
-import { HandlerExitCode } from "../shared/handler-contract";
-import { CommandFailure } from "./command-failure";
+import { CommandFailure } from "../process/command-failure";
 import { alreadyDeletedReason, DeleteOutcome, deleteKeyPair } from "../key-pairs/delete-key-pair";
 import { findKeyPair } from "../key-pairs/find-key-pair";
 import type { HandlerContext } from "./handler-context";
@@ -92,20 +90,11 @@ async function deleteAsInput(
 }
 
 /**
- * Runs the `delete` command (removal policy `destroy`).
+ * Runs the `delete` command (removal policy `destroy`). Its failures are thrown, for the process boundary
+ * (run-handler.ts) to report together with what Terraform does next (DELETE_FAILURE_CONSEQUENCE).
  *
- * @returns the process exit code
+ * @throws CommandFailure, ActionFailedError and other errors that end the run
  */
-export async function runDeleteCommand(context: HandlerContext, input: DeleteInput): Promise<number> {
-  try {
-    context.log.info(await deleteAsInput(context, input, context.clock.now() + input.deleteTimeoutMs));
-    return HandlerExitCode.OK;
-  } catch (error) {
-    const { message, exitCode } =
-      error instanceof CommandFailure
-        ? { message: `${error.message} ${DELETE_FAILURE_CONSEQUENCE}`, exitCode: error.exitCode }
-        : reportError(error, DELETE_FAILURE_CONSEQUENCE);
-    context.log.error(message);
-    return exitCode;
-  }
+export async function runDeleteCommand(context: HandlerContext, input: DeleteInput): Promise<void> {
+  context.log.info(await deleteAsInput(context, input, context.clock.now() + input.deleteTimeoutMs));
 }

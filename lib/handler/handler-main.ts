@@ -2,20 +2,12 @@
  * Entry point of the bundled handler (`node handler.js create|delete`), run by Terraform's local-exec
  * provisioners with the stack folder as working directory. Exits with the code `runHandler` returns.
  */
+import { exitWhenDone } from "../process/process-boundary";
 import { HandlerExitCode } from "../shared/handler-contract";
 import { runHandler } from "./run-handler";
 
 /** How often the handler checks that the process that started it still runs. */
 const PARENT_CHECK_INTERVAL_MS = 250;
-
-/**
- * Exits once stderr is flushed. Exiting explicitly keeps SDK timers or pooled sockets from holding Terraform
- * up; waiting for the flush keeps the last lines on platforms where pipe writes are asynchronous.
- */
-function exitAfterFlush(exitCode: number): void {
-  process.exitCode = exitCode;
-  process.stderr.write("", () => process.exit(exitCode));
-}
 
 /**
  * Stops the handler when the process that started it (Terraform) is gone, killed without its children. Going on
@@ -38,13 +30,11 @@ function stopWhenOrphaned(): void {
 }
 
 stopWhenOrphaned();
-runHandler({
-  argv: process.argv.slice(2),
-  env: process.env,
-  writeStderr: (line) => process.stderr.write(`${line}\n`),
-}).then(exitAfterFlush, (error: unknown) => {
-  process.stderr.write(
-    `ens-key-pair: error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  exitAfterFlush(HandlerExitCode.FAILED);
-});
+exitWhenDone(
+  runHandler({
+    argv: process.argv.slice(2),
+    env: process.env,
+    writeStderr: (line) => process.stderr.write(`${line}\n`),
+  }),
+  [process.stderr],
+);

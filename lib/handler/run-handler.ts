@@ -4,9 +4,8 @@
  * be driven in-process as well.
  */
 import { connectToEns } from "../ens/connect-to-ens";
-import { ACCESS_KEY_SECRET_VARS, SECURITY_TOKEN_VARS } from "../ens/credentials";
-import { EnsLog } from "../ens/ens-log";
-import { reportError } from "../ens/error-outcomes";
+import type { EnsLog } from "../ens/ens-log";
+import { catchAtBoundary, processLog } from "../process/process-boundary";
 import { RetryClock, SYSTEM_CLOCK } from "../ens/retry";
 import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../shared/handler-contract";
 import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./handler-create-command";
@@ -57,8 +56,7 @@ async function connect(
  * @returns the exit code (`HandlerExitCode`)
  */
 export async function runHandler(io: HandlerProcess): Promise<number> {
-  const log = new EnsLog(io.writeStderr);
-  for (const name of [...ACCESS_KEY_SECRET_VARS, ...SECURITY_TOKEN_VARS]) log.redact(io.env[name]);
+  const log = processLog(io.env, io.writeStderr);
   const [command, ...extra] = io.argv;
   if (!isHandlerCommand(command) || extra.length > 0) {
     const given = io.argv.length === 0 ? "no command" : `arguments ${JSON.stringify(io.argv.join(" "))}`;
@@ -67,10 +65,8 @@ export async function runHandler(io: HandlerProcess): Promise<number> {
     );
     return HandlerExitCode.INVALID_INPUT;
   }
-  const consequence =
-    command === HandlerCommand.DELETE ? DELETE_FAILURE_CONSEQUENCE : CREATE_FAILURE_CONSEQUENCE;
-  try {
-    if (command === HandlerCommand.DELETE) {
+  if (command === HandlerCommand.DELETE) {
+    return catchAtBoundary(log, DELETE_FAILURE_CONSEQUENCE, async () => {
       const input = readDeleteInput(io.env);
       if (input.removalPolicy === RemovalPolicy.RETAIN) {
         log.info(
@@ -78,13 +74,13 @@ export async function runHandler(io: HandlerProcess): Promise<number> {
         );
         return HandlerExitCode.OK;
       }
-      return await runDeleteCommand(await connect(io, log, input.endpoint), input);
-    }
-    const input = readCreateInput(io.env);
-    return await runCreateCommand(await connect(io, log, input.endpoint), input);
-  } catch (error) {
-    const { message, exitCode } = reportError(error, consequence);
-    log.error(message);
-    return exitCode;
+      await runDeleteCommand(await connect(io, log, input.endpoint), input);
+      return HandlerExitCode.OK;
+    });
   }
+  return catchAtBoundary(log, CREATE_FAILURE_CONSEQUENCE, async () => {
+    const input = readCreateInput(io.env);
+    await runCreateCommand(await connect(io, log, input.endpoint), input);
+    return HandlerExitCode.OK;
+  });
 }

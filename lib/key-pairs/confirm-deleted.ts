@@ -10,7 +10,7 @@
  * This lookup runs only on that failure path: a successful delete stays one DeleteKeyPairs call.
  */
 import { EnsApiError } from "../ens/ens-errors";
-import { describeError, isCredentialRejection } from "../ens/error-outcomes";
+import { describeError, isCredentialRejection } from "../ens/describe-error";
 import type { EnsKeyPairSummary } from "../ens/ens-client";
 import { ActionFailedError } from "../ens/logged-action";
 import { findKeyPair } from "./find-key-pair";

@@ -14,9 +14,14 @@ import { EnsLog } from "../../lib/ens/ens-log";
 import { RetryClock } from "../../lib/ens/retry";
 import { Endpoint, parseEndpoint } from "../../lib/shared/endpoint-value";
 import { HandlerExitCode } from "../../lib/shared/handler-contract";
-import { CREATE_TIMEOUT_MS, runCreateCommand } from "../../lib/handler/handler-create-command";
+import {
+  CREATE_FAILURE_CONSEQUENCE,
+  CREATE_TIMEOUT_MS,
+  runCreateCommand as createCommand,
+} from "../../lib/handler/handler-create-command";
 import type { HandlerContext } from "../../lib/handler/handler-context";
 import type { CreateModeInput } from "../../lib/handler/handler-input";
+import { catchAtBoundary } from "../../lib/process/process-boundary";
 import { MAX_SKEW_MS, OWN_SKEW_MS } from "../../lib/key-pairs/key-pair-ownership";
 import { EnsEmulator } from "../../lib/testing";
 import { generateRsaKeyPairSync } from "../../lib/testing/rsa-key-generation";
@@ -95,6 +100,14 @@ class LosingCreateAnswers extends EnsClient {
     this.afterLoss(this.lost);
     throw new EnsTransportError("reset", "ECONNRESET", "socket hang up");
   }
+}
+
+/** The create command inside the process boundary, as run-handler.ts runs it: its exit code. */
+function runCreateCommand(context: HandlerContext, input: CreateModeInput): Promise<number> {
+  return catchAtBoundary(context.log, CREATE_FAILURE_CONSEQUENCE, async () => {
+    await createCommand(context, input);
+    return HandlerExitCode.OK;
+  });
 }
 
 function contextWith(
