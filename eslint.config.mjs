@@ -21,38 +21,28 @@ import tseslint from "typescript-eslint";
  * `files` must not overlap. test/lint/layering.test.ts lints fixtures that break each ban, and checks that every file
  * in lib/ is in exactly one layer.
  *
- * When files move in lib/, adjust `files`, `ignores` and `lib` here (and SHARED_FILES); BANS stays as it is.
+ * When files move in lib/, adjust `files` and `lib` here; BANS stays as it is.
  */
 
-/** The pure rules both sides use; they sit at the top of lib/, among the construct files. */
-const SHARED_FILES = [
-  "lib/key-pair-name.ts",
-  "lib/key-pair-id.ts",
-  "lib/public-key.ts",
-  "lib/endpoint.ts",
-  "lib/handler-contract.ts",
-];
-
-/** The construct files at the top of lib/ (all of lib/*.ts but the shared ones): read from disk, so a new one counts. */
+/** The construct files at the top of lib/ (all of lib/*.ts): read from disk, so a new one counts. */
 const topLevelConstructFiles = fs
   .readdirSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "lib"))
-  .filter((file) => file.endsWith(".ts") && !SHARED_FILES.includes(`lib/${file}`))
+  .filter((file) => file.endsWith(".ts"))
   .map((file) => file.replace(/\.ts$/, ""));
 
 export const LAYERS = {
   construct: {
     description: "construct code (synth time)",
     files: ["lib/*.ts", "lib/custom-resource/**/*.ts"],
-    ignores: SHARED_FILES,
     lib: ["custom-resource", ...topLevelConstructFiles],
     libRoot: true,
     // the package's own name: a self-reference resolves to lib/index.ts
     names: ["cdktf-ens-key-pair"],
   },
   shared: {
-    description: "the shared pure files",
-    files: SHARED_FILES,
-    lib: SHARED_FILES.map((file) => file.replace(/^lib\/(.*)\.ts$/, "$1")),
+    description: "lib/shared (the pure rules both sides use)",
+    files: ["lib/shared/**/*.ts"],
+    lib: ["shared"],
   },
   handler: {
     description: "lib/handler (the handler process)",
@@ -60,6 +50,16 @@ export const LAYERS = {
     lib: ["handler"],
   },
   cli: { description: "lib/cli (the ens-key-pair command)", files: ["lib/cli/**/*.ts"], lib: ["cli"] },
+  process: {
+    description: "lib/process (the error boundary the handler and the CLI share)",
+    files: ["lib/process/**/*.ts"],
+    lib: ["process"],
+  },
+  "key-pairs": {
+    description: "lib/key-pairs (the key-pair operations the handler and the CLI share)",
+    files: ["lib/key-pairs/**/*.ts"],
+    lib: ["key-pairs"],
+  },
   ens: { description: "lib/ens (the ENS client)", files: ["lib/ens/**/*.ts"], lib: ["ens"] },
   testing: {
     description: "lib/testing (the ENS emulator)",
@@ -71,12 +71,12 @@ export const LAYERS = {
   constructs: { description: "constructs", names: ["constructs"], patterns: ["constructs/**"] },
 };
 
-const RUNTIME = ["handler", "cli", "ens", "testing", "shared"];
+const RUNTIME = ["handler", "cli", "process", "key-pairs", "ens", "testing", "shared"];
 
 export const BANS = [
   {
     from: ["construct"],
-    banned: ["handler", "cli", "ens", "testing"],
+    banned: ["handler", "cli", "process", "key-pairs", "ens", "testing"],
     why: "construct code runs at synth time and never imports run-time code; reference the bundled handler's asset path instead",
   },
   {
@@ -84,15 +84,39 @@ export const BANS = [
     banned: ["cdktf", "constructs"],
     why: "run-time code (handler, CLI, ENS client, emulator, shared pure files) never imports cdktf or constructs",
   },
-  { from: ["ens"], banned: ["handler", "cli"], why: "the ENS client sits below the handler and the CLI" },
+  {
+    from: ["handler"],
+    banned: ["construct", "cli"],
+    why: "the handler process runs without the construct, and shares with the CLI only what lib/key-pairs and lib/process hold",
+  },
+  {
+    from: ["cli"],
+    banned: ["construct", "handler"],
+    why: "the CLI runs without the construct, and shares with the handler only what lib/key-pairs and lib/process hold",
+  },
+  {
+    from: ["process"],
+    banned: ["handler", "cli", "key-pairs"],
+    why: "the process boundary serves the handler and the CLI alike and knows no key-pair operation",
+  },
+  {
+    from: ["key-pairs"],
+    banned: ["handler", "cli", "process"],
+    why: "the key-pair operations sit below the processes that use them",
+  },
+  {
+    from: ["ens"],
+    banned: ["handler", "cli", "process", "key-pairs"],
+    why: "the ENS client sits below the key-pair operations, the handler and the CLI",
+  },
   {
     from: ["testing"],
-    banned: ["handler", "cli"],
-    why: "the emulator must not share code with the handler or the CLI it is used to test",
+    banned: ["handler", "cli", "process", "key-pairs", "ens"],
+    why: "the emulator must not share code with the client, the handler or the CLI it is used to test",
   },
   {
     from: ["shared"],
-    banned: ["construct", "handler", "cli", "ens", "testing"],
+    banned: ["construct", "handler", "cli", "process", "key-pairs", "ens", "testing"],
     why: "the shared pure files import nothing from the other layers",
   },
 ];

@@ -28,7 +28,7 @@ function buildPlainBundle(root, outfile) {
  * the variable names come from the built handler contract, so this list cannot fall behind it.
  */
 export function deleteProvisionerEnvOf(root) {
-  const { HandlerEnv } = createRequire(join(root, "package.json"))("./dist/lib/handler-contract.js");
+  const { HandlerEnv } = createRequire(join(root, "package.json"))("./dist/lib/shared/handler-contract.js");
   const unset = Object.fromEntries(Object.values(HandlerEnv).map((name) => [name, ""]));
   return (keyPairName, extra = {}) => ({
     ...unset,

@@ -1,50 +1,27 @@
 import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
 import { handlerScriptOf } from "./custom-resource/handler-asset";
-import {
-  CLAIMED_AT_INPUT_KEY,
-  createStep,
-  deleteStep,
-  PLANNED_AT_INPUT_KEY,
-} from "./custom-resource/handler-provisioners";
+import { createStep, deleteStep } from "./custom-resource/handler-provisioners";
 import { HclExpression, HclMap, hclStringLiteral } from "./custom-resource/hcl-map";
 import { TerraformData } from "./custom-resource/terraform-data";
-import { isEndpointViolation, parseEndpoint } from "./endpoint";
+import { isEndpointViolation, parseEndpoint } from "./shared/endpoint-value";
 import {
   createBeforeDestroyRefused,
   emptyPrivateKeyFile,
   invalidDeleteTimeout,
   invalidProp,
   invalidRemovalPolicy,
-  keyPairIdWithoutAdoption,
-  privateKeyFileInImportMode,
-  privateKeyFileWithAdoption,
 } from "./errors";
-import { DEFAULT_DELETE_TIMEOUT_SECONDS } from "./handler-contract";
-import { checkKeyPairId } from "./key-pair-id";
-import { checkKeyPairName } from "./key-pair-name";
-import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./public-key";
+import { DEFAULT_DELETE_TIMEOUT_SECONDS, isDeleteTimeoutSeconds } from "./shared/delete-timeout";
+import { HandlerInputKey, HandlerInputValues, InputKey } from "./shared/handler-contract";
+import { settingsViolation } from "./shared/key-pair-settings";
+import { isRemovalPolicy, RemovalPolicy } from "./shared/removal-policy";
+import { KeyPairMode } from "./shared/key-pair-mode";
+import { checkKeyPairId } from "./shared/key-pair-id";
+import { checkKeyPairName } from "./shared/key-pair-name";
+import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "./shared/public-key";
 
-/**
- * What `cdktf destroy` (or a replacement) does with the key pair in Alibaba Cloud.
- *
- * An enum (jsii has no string unions): its values are the strings release 0.1 synthesized, so `RemovalPolicy.RETAIN`
- * renders `removal_policy = "retain"` exactly as before.
- */
-export enum RemovalPolicy {
-  /** Delete the key pair (DeleteKeyPairs). */
-  DESTROY = "destroy",
-  /** Leave the key pair in Alibaba Cloud; only Terraform forgets it. */
-  RETAIN = "retain",
-}
-
-/** How the key pair comes to exist: the {@link EnsKeyPair.mode} of a key pair. */
-export enum KeyPairMode {
-  /** CreateKeyPair: ENS generates the key and returns the private key once. */
-  CREATE = "create",
-  /** ImportKeyPair: ENS stores a public key the user owns. */
-  IMPORT = "import",
-}
+export { KeyPairMode, RemovalPolicy };
 
 /** Properties of an {@link EnsKeyPair}. */
 export interface EnsKeyPairProps {
@@ -149,29 +126,35 @@ export class EnsKeyPair extends Construct {
     const where = this.node.path;
     this.mode = props.publicKey === undefined ? KeyPairMode.CREATE : KeyPairMode.IMPORT;
 
-    const identity: Record<string, string> = {
-      key_pair_name: checkedName(where, props.keyPairName),
-      mode: this.mode,
+    const identity: HandlerInputValues = {
+      [InputKey.keyPairName]: checkedName(where, props.keyPairName),
+      [InputKey.mode]: this.mode,
     };
-    if (props.endpoint !== undefined) identity.endpoint = checkedEndpoint(where, props.endpoint);
+    if (props.endpoint !== undefined) identity[InputKey.endpoint] = checkedEndpoint(where, props.endpoint);
     if (props.publicKey !== undefined) Object.assign(identity, publicKeyInput(where, props.publicKey));
-    if (props.keyPairId !== undefined) {
-      if (!props.adoptExisting) throw keyPairIdWithoutAdoption(where);
-      identity.key_pair_id = checkedKeyPairId(where, props.keyPairId);
-    }
+    const violation = settingsViolation(
+      {
+        importMode: this.mode === KeyPairMode.IMPORT,
+        adoptExisting: props.adoptExisting === true,
+        hasKeyPairId: props.keyPairId !== undefined,
+        hasPrivateKeyFile: props.privateKeyFile !== undefined,
+      },
+      PROP_NAMES,
+    );
+    if (violation) throw invalidProp(where, violation);
+    if (props.keyPairId !== undefined)
+      identity[InputKey.keyPairId] = checkedKeyPairId(where, props.keyPairId);
 
-    const settings: Record<string, string> = {
-      removal_policy: checkedRemovalPolicy(where, props.removalPolicy ?? RemovalPolicy.DESTROY),
-      delete_timeout_seconds: checkedTimeout(
+    const settings: HandlerInputValues = {
+      [InputKey.removalPolicy]: checkedRemovalPolicy(where, props.removalPolicy ?? RemovalPolicy.DESTROY),
+      [InputKey.deleteTimeoutSeconds]: checkedTimeout(
         where,
         props.deleteTimeoutSeconds ?? DEFAULT_DELETE_TIMEOUT_SECONDS,
       ),
     };
-    if (props.adoptExisting) settings.adopt_existing = "true";
+    if (props.adoptExisting) settings[InputKey.adoptExisting] = "true";
     if (props.privateKeyFile !== undefined) {
-      if (this.mode === KeyPairMode.IMPORT) throw privateKeyFileInImportMode(where);
-      if (props.adoptExisting) throw privateKeyFileWithAdoption(where);
-      settings.private_key_file = checkedPrivateKeyFile(where, props.privateKeyFile);
+      settings[InputKey.privateKeyFile] = checkedPrivateKeyFile(where, props.privateKeyFile);
     } else if (this.mode === KeyPairMode.CREATE && !props.adoptExisting) {
       Annotations.of(this).addWarning(
         `EnsKeyPair "${where}" creates a key pair without privateKeyFile: ENS returns the private key only once and ` +
@@ -180,14 +163,14 @@ export class EnsKeyPair extends Construct {
     }
 
     const values = { ...identity, ...settings };
-    const inputKeys = [...Object.keys(values), CLAIMED_AT_INPUT_KEY];
+    const inputKeys = [...(Object.keys(values) as HandlerInputKey[]), InputKey.claimedAt];
     const handlerScript = handlerScriptOf(this);
     this.resource = new TerraformData(this, "Resource", {
       // A map, so that ignoring the claim keeps it absent in state written by release 0.1 (see HclMap).
-      input: new HclMap(values, { [CLAIMED_AT_INPUT_KEY]: "timestamp()" }),
+      input: new HclMap(values, { [InputKey.claimedAt]: "timestamp()" }),
       triggersReplace: identity,
       // The claim is the first apply's time (timestamp() at apply, not plan: a saved plan may be applied much later).
-      lifecycle: { ignoreChanges: [`input["${CLAIMED_AT_INPUT_KEY}"]`] },
+      lifecycle: { ignoreChanges: [`input["${InputKey.claimedAt}"]`] },
       provisioners: [deleteStep(handlerScript, inputKeys)],
     });
     const main = this.resource;
@@ -195,11 +178,11 @@ export class EnsKeyPair extends Construct {
       // The plan time tells the create step whether `resource` was created by this run (claim >= plan time) or by
       // an earlier one that may have left a key pair behind. Frozen once created: only its creation runs the step.
       input: new HclExpression(
-        () => `merge(${main.address}.input, {${hclStringLiteral(PLANNED_AT_INPUT_KEY)} = plantimestamp()})`,
+        () => `merge(${main.address}.input, {${hclStringLiteral(InputKey.plannedAt)} = plantimestamp()})`,
       ),
       triggersReplace: new HclExpression(() => `${main.address}.id`),
       lifecycle: { ignoreChanges: ["input"] },
-      provisioners: [createStep(handlerScript, [...inputKeys, PLANNED_AT_INPUT_KEY])],
+      provisioners: [createStep(handlerScript, [...inputKeys, InputKey.plannedAt])],
     });
     this.node.addValidation({ validate: () => this.refuseCreateBeforeDestroy() });
   }
@@ -211,7 +194,7 @@ export class EnsKeyPair extends Construct {
   public get keyPairName(): string {
     // Made on first use: a token records a stack trace, which thousands of unreferenced key pairs need not pay for.
     // It references createStep's input (known at plan time, unlike its output), so users come after the create step.
-    this.keyPairNameToken ??= this.createStep.inputAttribute("key_pair_name");
+    this.keyPairNameToken ??= this.createStep.inputAttribute(InputKey.keyPairName);
     return this.keyPairNameToken;
   }
 
@@ -227,6 +210,14 @@ export class EnsKeyPair extends Construct {
   }
 }
 
+/** How synth messages name the props the settings rules combine. */
+const PROP_NAMES = {
+  keyPairId: "keyPairId",
+  adoptExisting: "adoptExisting: true",
+  privateKeyFile: "privateKeyFile",
+  publicKey: "publicKey",
+};
+
 function checkedName(where: string, name: string): string {
   if (Token.isUnresolved(name)) return name;
   const violation = checkKeyPairName(name);
@@ -241,23 +232,21 @@ function checkedEndpoint(where: string, endpoint: string): string {
   return endpoint;
 }
 
-function publicKeyInput(where: string, publicKey: string): Record<string, string> {
-  if (Token.isUnresolved(publicKey)) return { public_key: publicKey };
+function publicKeyInput(where: string, publicKey: string): HandlerInputValues {
+  if (Token.isUnresolved(publicKey)) return { [InputKey.publicKey]: publicKey };
   const parsed = parseSshRsaPublicKey(publicKey);
   if (isPublicKeyViolation(parsed)) throw invalidProp(where, parsed.message);
-  return { public_key: parsed.line, fingerprint: md5Fingerprint(parsed.blob) };
+  return { [InputKey.publicKey]: parsed.line, [InputKey.fingerprint]: md5Fingerprint(parsed.blob) };
 }
 
 function checkedRemovalPolicy(where: string, policy: string): string {
-  if (policy !== RemovalPolicy.DESTROY && policy !== RemovalPolicy.RETAIN)
-    throw invalidRemovalPolicy(where, policy);
+  if (!isRemovalPolicy(policy)) throw invalidRemovalPolicy(where, policy);
   return policy;
 }
 
 function checkedTimeout(where: string, seconds: number): string {
   if (Token.isUnresolved(seconds)) return Token.asString(seconds);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400)
-    throw invalidDeleteTimeout(where, seconds);
+  if (!isDeleteTimeoutSeconds(seconds)) throw invalidDeleteTimeout(where, seconds);
   return String(seconds);
 }
 

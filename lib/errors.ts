@@ -1,6 +1,7 @@
 /**
  * Synth-time error factories, in one place so every message names the problem, the value and the fix.
  */
+import { DELETE_TIMEOUT_RULE } from "./shared/delete-timeout";
 
 /** Thrown for props that break a rule at synth time. */
 class ValidationError extends Error {
@@ -25,18 +26,9 @@ function at(path: string): string {
   return `EnsKeyPair at "${path}": `;
 }
 
-/** A rule violation reported by one of the shared pure checks (name, public key, endpoint). */
+/** A rule violation reported by one of the shared pure checks (name, public key, endpoint, settings). */
 export function invalidProp(path: string, message: string): EnsKeyPairValidationError {
   return new EnsKeyPairValidationError(at(path) + message);
-}
-
-/** `privateKeyFile` was given with `publicKey`. */
-export function privateKeyFileInImportMode(path: string): EnsKeyPairValidationError {
-  return new EnsKeyPairValidationError(
-    at(path) +
-      "privateKeyFile is set together with publicKey, but an imported key pair has no private key to write " +
-      "(you already hold it). Remove privateKeyFile, or remove publicKey to let ENS create the key.",
-  );
 }
 
 /** `privateKeyFile` is an empty string. */
@@ -51,7 +43,7 @@ export function emptyPrivateKeyFile(path: string): EnsKeyPairValidationError {
 export function invalidDeleteTimeout(path: string, value: number): EnsKeyPairValidationError {
   return new EnsKeyPairValidationError(
     at(path) +
-      `deleteTimeoutSeconds must be a whole number of seconds from 1 to 86400, and it is ${value}. ` +
+      `deleteTimeoutSeconds must be ${DELETE_TIMEOUT_RULE}, and it is ${value}. ` +
       "Use e.g. 300 (the default).",
   );
 }
@@ -60,24 +52,6 @@ export function invalidDeleteTimeout(path: string, value: number): EnsKeyPairVal
 export function invalidRemovalPolicy(path: string, value: string): EnsKeyPairValidationError {
   return new EnsKeyPairValidationError(
     at(path) + `removalPolicy must be "destroy" or "retain", and it is ${JSON.stringify(value)}.`,
-  );
-}
-
-/** `keyPairId` was given without `adoptExisting`. */
-export function keyPairIdWithoutAdoption(path: string): EnsKeyPairValidationError {
-  return new EnsKeyPairValidationError(
-    at(path) +
-      "keyPairId is set without adoptExisting: true. A key pair this library creates or imports is deleted by name; " +
-      "keyPairId is for adopting a key pair that already exists. Set adoptExisting: true, or remove keyPairId.",
-  );
-}
-
-/** `privateKeyFile` was given with `adoptExisting`. */
-export function privateKeyFileWithAdoption(path: string): EnsKeyPairValidationError {
-  return new EnsKeyPairValidationError(
-    at(path) +
-      "privateKeyFile is set together with adoptExisting, but ENS returns a private key only when it creates the key, " +
-      "never for an existing one. Remove privateKeyFile (you hold the private key already).",
   );
 }
 

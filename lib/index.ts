@@ -9,5 +9,5 @@ export type { TerraformDataConfig } from "./custom-resource/terraform-data";
 // that only it returns, out of the assembly (and a subclass of Error cannot be in it at all). In other languages the
 // construct itself reports a broken name rule at synth, with the same message.
 export { EnsKeyPairValidationError } from "./errors";
-export { checkKeyPairName } from "./key-pair-name";
-export type { KeyPairNameRule, KeyPairNameViolation } from "./key-pair-name";
+export { checkKeyPairName } from "./shared/key-pair-name";
+export type { KeyPairNameRule, KeyPairNameViolation } from "./shared/key-pair-name";

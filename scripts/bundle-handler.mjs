@@ -24,8 +24,8 @@ import { unreachableModulesPlugin } from "./handler-bundle/unreachable-modules.m
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 // The entry points of the two bundles, relative to the repository root: the only lines here that name lib/ files.
-const HANDLER_ENTRY = "lib/handler/main.ts";
-const CLI_ENTRY = "lib/cli/main.ts";
+const HANDLER_ENTRY = "lib/handler/handler-main.ts";
+const CLI_ENTRY = "lib/cli/cli-main.ts";
 
 /**
  * The start-up tricks, in the order the benchmark adds them, and "source-map": not a trick but handler.js.map next
@@ -108,7 +108,7 @@ async function buildHandler({ assetDir, tricks, tempDir }) {
 }
 
 /**
- * The bundle's source map, its sources relative to the repository root (`lib/handler/main.ts`,
+ * The bundle's source map, its sources relative to the repository root (`lib/handler/handler-main.ts`,
  * `node_modules/...`): the names a stack trace shows, wherever the handler file was built or copied to.
  */
 function sourceMapOf(outputFiles, outfile) {

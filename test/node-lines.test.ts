@@ -9,8 +9,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HandlerExitCode } from "../lib/handler-contract";
-import { md5Fingerprint, parseSshRsaPublicKey, sshRsaPublicKeyOf, SshRsaPublicKey } from "../lib/public-key";
+import { HandlerExitCode } from "../lib/shared/handler-contract";
+import {
+  md5Fingerprint,
+  parseSshRsaPublicKey,
+  sshRsaPublicKeyOf,
+  SshRsaPublicKey,
+} from "../lib/shared/public-key";
 import { EnsEmulator } from "../lib/testing";
 import { CLI_BUNDLE, HANDLER_BUNDLE } from "./support/bundles";
 import { useEmulator } from "./support/emulator";

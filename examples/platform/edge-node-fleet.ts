@@ -2,7 +2,7 @@ import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { EnsInstance } from "../../.gen/providers/alicloud/ens-instance";
 import { EnsKeyPair } from "../../lib";
-import { describeValue } from "../../lib/key-pair-name";
+import { describeValue } from "../../lib/shared/key-pair-name";
 
 /** Most instances one fleet manages: the provider's own `amount` limit for one RunInstances call. */
 export const MAX_FLEET_INSTANCES = 100;

@@ -3,9 +3,13 @@
  * that can be checked without the API: a bad flag, name, ID or timeout is a usage error before any request.
  */
 import { parseArgs } from "node:util";
-import { checkKeyPairId } from "../key-pair-id";
-import { DEFAULT_DELETE_TIMEOUT_SECONDS } from "../handler-contract";
-import { checkKeyPairName } from "../key-pair-name";
+import { checkKeyPairId } from "../shared/key-pair-id";
+import {
+  DEFAULT_DELETE_TIMEOUT_SECONDS,
+  DELETE_TIMEOUT_RULE,
+  parseDeleteTimeoutSeconds,
+} from "../shared/delete-timeout";
+import { checkKeyPairName } from "../shared/key-pair-name";
 import {
   CLI_COMMANDS,
   CliCommandName,
@@ -138,11 +142,9 @@ function checkedName(name: string): string {
 
 function timeoutMsOf(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_DELETE_TIMEOUT_SECONDS * 1000;
-  const seconds = Number(raw);
-  if (!/^\d*\.?\d+$/.test(raw) || !(seconds > 0)) {
-    throw new UsageError(
-      `Invalid --timeout ${JSON.stringify(raw)}: give a number of seconds greater than 0, e.g. 60.`,
-    );
+  const seconds = parseDeleteTimeoutSeconds(raw);
+  if (seconds === undefined) {
+    throw new UsageError(`Invalid --timeout ${JSON.stringify(raw)}: give ${DELETE_TIMEOUT_RULE}, e.g. 60.`);
   }
   return seconds * 1000;
 }

@@ -12,9 +12,9 @@ import {
   SECURITY_TOKEN_VARS,
   SHARED_CREDENTIALS_FILE_VAR,
 } from "../ens/credentials";
-import { ENDPOINT_ENV_VARS } from "../ens/ens-endpoint";
-import { DEFAULT_ENS_HOST } from "../endpoint";
-import { DEFAULT_DELETE_TIMEOUT_SECONDS } from "../handler-contract";
+import { ENDPOINT_ENV_VARS } from "../ens/resolve-endpoint";
+import { DEFAULT_ENS_HOST } from "../shared/endpoint-value";
+import { DEFAULT_DELETE_TIMEOUT_SECONDS } from "../shared/delete-timeout";
 import {
   CLI_NAME,
   CliCommandName,
@@ -64,7 +64,7 @@ counts as deleted (exit 0); throttling, 5xx and network errors are retried until
   --name NAME      delete the key pair of this name
   --id ID          delete the key pair with this KeyPairId (ssh-...): never hits a key that reused a name
   --dry-run        only look the key pair up and show what would be deleted; no DeleteKeyPairs call
-  --timeout S      give up retrying after S seconds (default ${DEFAULT_DELETE_TIMEOUT_SECONDS}; decimals allowed)
+  --timeout S      give up retrying after S seconds (default ${DEFAULT_DELETE_TIMEOUT_SECONDS}; whole seconds)
 
 Examples:
   ${CLI_NAME} delete --name web-1 --dry-run

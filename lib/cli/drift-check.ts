@@ -11,12 +11,12 @@
  *   the claim cannot be told from this stack's own and reads `ok`; so does a key created a little before the claim
  *   (within the clock skew the API allows), with a note rather than a false alarm.
  */
-import type { EnsClient, EnsKeyPairSummary } from "../ens/ens-client";
-import { reportError } from "../ens/error-outcomes";
-import { findKeyPair } from "../handler/find-key-pair";
-import type { HandlerContext } from "../handler/handler-context";
-import { ownershipOf } from "../handler/key-pair-ownership";
-import { sameFingerprint } from "../public-key";
+import type { EnsKeyPairSummary } from "../ens/ens-client";
+import { reportError } from "../process/failure-report";
+import { findKeyPair } from "../key-pairs/find-key-pair";
+import type { KeyPairContext } from "../key-pairs/key-pair-context";
+import { ownershipOf } from "../key-pairs/key-pair-ownership";
+import { sameFingerprint } from "../shared/public-key";
 import type { KeyFileCheck } from "./drift-key-file";
 import type { EnsKeyPairInState } from "./key-pairs-in-state";
 
@@ -121,15 +121,19 @@ export function judgeByName(keyPair: EnsKeyPairInState, found: EnsKeyPairSummary
  * @param deadlineMs when the lookups give up
  */
 export async function checkDrift(
-  context: Omit<HandlerContext, "client">,
-  client: EnsClient,
+  context: KeyPairContext,
   keyPair: EnsKeyPairInState,
   deadlineMs: number,
 ): Promise<DriftFinding> {
-  const run = { ...context, keyPairName: keyPair.keyPairName, deadlineMs };
+  const named = { keyPairName: keyPair.keyPairName };
   try {
-    if (keyPair.keyPairId === undefined) return judgeByName(keyPair, await findKeyPair(client, run));
-    const byId = await findKeyPair(client, run, { keyPairId: keyPair.keyPairId });
+    if (keyPair.keyPairId === undefined)
+      return judgeByName(keyPair, await findKeyPair(context, named, deadlineMs));
+    const byId = await findKeyPair(
+      context,
+      { keyPairId: keyPair.keyPairId, keyPairName: keyPair.keyPairName },
+      deadlineMs,
+    );
     if (byId) {
       return byId.keyPairName === keyPair.keyPairName
         ? {
@@ -143,7 +147,7 @@ export async function checkDrift(
             found: byId,
           };
     }
-    const byName = await findKeyPair(client, run);
+    const byName = await findKeyPair(context, named, deadlineMs);
     return byName
       ? {
           status: "changed",

@@ -20,7 +20,7 @@ import type { StateSource } from "./state-source";
 import { textTable } from "./text-table";
 
 /** How many lookups run at once. */
-export const DRIFT_CONCURRENCY = 4;
+const DRIFT_CONCURRENCY = 4;
 
 /** Gives the client for a key pair's recorded endpoint (undefined: the CLI's own). */
 export type ClientFor = (endpoint: string | undefined) => Promise<EnsClient>;
@@ -57,7 +57,7 @@ async function mapLimited<T, R>(
 }
 
 /** Where drift runs, for `--key-files`. */
-export interface DriftOptions {
+interface DriftOptions {
   /** The current folder, where relative private key files are resolved from when the STATE is no stack folder. */
   readonly cwd: string;
 }
@@ -85,7 +85,11 @@ async function checkOne(
   let finding: DriftFinding;
   try {
     const client = await clientFor(keyPair.endpoint);
-    finding = await checkDrift(context, client, keyPair, context.clock.now() + READ_TIMEOUT_SECONDS * 1000);
+    finding = await checkDrift(
+      { ...context, client },
+      keyPair,
+      context.clock.now() + READ_TIMEOUT_SECONDS * 1000,
+    );
   } catch (error) {
     // The endpoint recorded in state is invalid here (connecting sends no request).
     finding = {

@@ -39,7 +39,7 @@ export interface DriftFix {
 }
 
 /** The address whose replacement re-creates the key pair. */
-export function replaceAddressOf(keyPair: EnsKeyPairInState): string {
+function replaceAddressOf(keyPair: EnsKeyPairInState): string {
   return keyPair.createStepAddress ?? keyPair.address;
 }
 

@@ -4,7 +4,7 @@
  *
  * Why drift needs this: a hard kill (the machine dies, SIGKILL of terraform and its handlers) can leave Terraform's
  * saved state ahead of reality. Terraform saves the create step's object, untainted, before its provisioner runs,
- * and the local backend persists that state whenever another resource finishes (reference §4 R): when ENS had
+ * and the local backend persists that state whenever another resource finishes: when ENS had
  * committed the key but the handler died before writing the file, the state says "created", ENS holds the key, the
  * file does not exist, and the next apply has nothing to do. ENS and the state agree, so only the file tells.
  *
@@ -18,9 +18,9 @@
  */
 import * as path from "node:path";
 import type { EnsKeyPairSummary } from "../ens/ens-client";
-import { PrivateKeyFileContent, readPrivateKeyFile } from "../handler/private-key-file";
-import { CDKTF_PROJECT_FILE, projectFolderOf } from "../handler/project-folder";
-import { sameFingerprint } from "../public-key";
+import { PrivateKeyFileContent, readPrivateKeyFile } from "../key-pairs/private-key-file";
+import { CDKTF_PROJECT_FILE, projectFolderOf } from "../key-pairs/project-folder";
+import { sameFingerprint } from "../shared/public-key";
 import { CliExitCode } from "./cli-exit-code";
 import { describeFound, DriftFinding } from "./drift-check";
 import type { EnsKeyPairInState } from "./key-pairs-in-state";
@@ -49,7 +49,7 @@ export interface KeyFileBase {
 }
 
 /** Where a recorded `privateKeyFile` is on this machine. */
-export type KeyFileLocation =
+type KeyFileLocation =
   | {
       readonly kind: "path";
       /** The absolute path. */
@@ -71,7 +71,7 @@ export function locatePrivateKeyFile(recorded: string, base: KeyFileBase): KeyFi
 }
 
 /** What was found where the private key file should be. */
-export type KeyFileReading =
+type KeyFileReading =
   | Extract<KeyFileLocation, { kind: "unresolved" }>
   | (Extract<KeyFileLocation, { kind: "path" }> & { readonly content: PrivateKeyFileContent });
 

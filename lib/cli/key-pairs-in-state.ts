@@ -11,26 +11,13 @@
  *
  * Pure: the caller reads the JSON.
  */
-
-/** The `input` keys this reader depends on. They must match the construct's (a test holds them together). */
-export const STATE_INPUT_KEYS = {
-  KEY_PAIR_NAME: "key_pair_name",
-  MODE: "mode",
-  ENDPOINT: "endpoint",
-  FINGERPRINT: "fingerprint",
-  KEY_PAIR_ID: "key_pair_id",
-  ADOPT_EXISTING: "adopt_existing",
-  REMOVAL_POLICY: "removal_policy",
-  CLAIMED_AT: "claimed_at",
-  PLANNED_AT: "planned_at",
-  PRIVATE_KEY_FILE: "private_key_file",
-} as const;
+import { InputKey } from "../shared/handler-contract";
 
 /** The `mode` values an EnsKeyPair records. */
 const MODES = ["create", "import"] as const;
 
 /** The Terraform resource type of every EnsKeyPair resource. */
-export const ENS_KEY_PAIR_RESOURCE_TYPE = "terraform_data";
+const ENS_KEY_PAIR_RESOURCE_TYPE = "terraform_data";
 
 /** One EnsKeyPair in a state: its main resource and, when the state holds it, its create step. */
 export interface EnsKeyPairInState {
@@ -83,7 +70,7 @@ export interface KeyPairOwner {
 }
 
 /** What one state says about key pairs. */
-export interface KeyPairsInState {
+interface KeyPairsInState {
   /** The EnsKeyPairs (deposed objects left out), one per key pair, in state order. */
   readonly ensKeyPairs: readonly EnsKeyPairInState[];
   /** Every resource that names a key pair, deposed objects included: nothing named here may be swept. */
@@ -131,8 +118,8 @@ function ensKeyPairInput(resource: ShowResource): JsonObject | undefined {
   if (resource.type !== ENS_KEY_PAIR_RESOURCE_TYPE || !isObject(resource.values)) return undefined;
   const input = resource.values.input;
   if (!isObject(input)) return undefined;
-  const mode = input[STATE_INPUT_KEYS.MODE];
-  if (!stringAt(input, STATE_INPUT_KEYS.KEY_PAIR_NAME)) return undefined;
+  const mode = input[InputKey.mode];
+  if (!stringAt(input, InputKey.keyPairName)) return undefined;
   return (MODES as readonly unknown[]).includes(mode) ? input : undefined;
 }
 
@@ -146,18 +133,18 @@ function keyPairOf(
   input: JsonObject,
   createStep?: { readonly address: string; readonly input: JsonObject },
 ): EnsKeyPairInState {
-  const k = STATE_INPUT_KEYS;
-  const privateKeyFile = stringAt(input, k.PRIVATE_KEY_FILE);
-  const stepPrivateKeyFile = createStep ? stringAt(createStep.input, k.PRIVATE_KEY_FILE) : undefined;
+  const k = InputKey;
+  const privateKeyFile = stringAt(input, k.privateKeyFile);
+  const stepPrivateKeyFile = createStep ? stringAt(createStep.input, k.privateKeyFile) : undefined;
   return {
     address,
-    keyPairName: stringAt(input, k.KEY_PAIR_NAME) as string,
-    mode: input[k.MODE] as EnsKeyPairInState["mode"],
-    endpoint: stringAt(input, k.ENDPOINT),
-    fingerprint: stringAt(input, k.FINGERPRINT),
-    keyPairId: stringAt(input, k.KEY_PAIR_ID),
-    adoptExisting: input[k.ADOPT_EXISTING] === "true",
-    claimedAt: stringAt(input, k.CLAIMED_AT),
+    keyPairName: stringAt(input, k.keyPairName) as string,
+    mode: input[k.mode] as EnsKeyPairInState["mode"],
+    endpoint: stringAt(input, k.endpoint),
+    fingerprint: stringAt(input, k.fingerprint),
+    keyPairId: stringAt(input, k.keyPairId),
+    adoptExisting: input[k.adoptExisting] === "true",
+    claimedAt: stringAt(input, k.claimedAt),
     createStepAddress: createStep?.address,
     privateKeyFile,
     createStepPrivateKeyFile: stepPrivateKeyFile !== privateKeyFile ? stepPrivateKeyFile : undefined,
@@ -180,16 +167,16 @@ export function keyPairsInState(values: unknown): KeyPairsInState {
     const input = ensKeyPairInput(resource);
     if (input) {
       owners.push({
-        keyPairName: stringAt(input, STATE_INPUT_KEYS.KEY_PAIR_NAME) as string,
+        keyPairName: stringAt(input, InputKey.keyPairName) as string,
         address,
         kind: "EnsKeyPair",
         type: ENS_KEY_PAIR_RESOURCE_TYPE,
-        keyPairId: stringAt(input, STATE_INPUT_KEYS.KEY_PAIR_ID),
-        secondary: typeof resource.deposed_key === "string" || STATE_INPUT_KEYS.PLANNED_AT in input,
+        keyPairId: stringAt(input, InputKey.keyPairId),
+        secondary: typeof resource.deposed_key === "string" || InputKey.plannedAt in input,
       });
       // A deposed object is on its way out: it owns its name until then, but is no key pair of its own.
       if (typeof resource.deposed_key === "string") continue;
-      if (STATE_INPUT_KEYS.PLANNED_AT in input) {
+      if (InputKey.plannedAt in input) {
         const trigger = attributes.triggers_replace;
         createSteps.push({ mainId: typeof trigger === "string" ? trigger : undefined, address, input });
       } else {
@@ -197,7 +184,7 @@ export function keyPairsInState(values: unknown): KeyPairsInState {
       }
       continue;
     }
-    const named = stringAt(attributes, STATE_INPUT_KEYS.KEY_PAIR_NAME);
+    const named = stringAt(attributes, InputKey.keyPairName);
     if (named) {
       owners.push({
         keyPairName: named,

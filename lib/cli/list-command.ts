@@ -6,7 +6,7 @@ import { READ_TIMEOUT_SECONDS } from "./cli-commands";
 import type { CliContext } from "./cli-context";
 import { CliExitCode } from "./cli-exit-code";
 import { keyPairJson, keyPairTable } from "./key-pair-output";
-import { listKeyPairs } from "./list-key-pairs";
+import { listKeyPairs } from "../key-pairs/list-key-pairs";
 
 /**
  * Runs `list`.

@@ -7,16 +7,14 @@ import * as path from "node:path";
 import { version } from "../../package.json";
 import { connectToEns } from "../ens/connect-to-ens";
 import type { EnsClient } from "../ens/ens-client";
-import { ACCESS_KEY_SECRET_VARS, SECURITY_TOKEN_VARS } from "../ens/credentials";
-import { EnsLog } from "../ens/ens-log";
-import { reportError } from "../ens/error-outcomes";
+import { catchAtBoundary, processLog } from "../process/process-boundary";
 import { RetryClock, SYSTEM_CLOCK } from "../ens/retry";
 import { CommandRequest, parseCliArguments } from "./cli-arguments";
 import { CLI_NAME } from "./cli-commands";
 import type { CliContext } from "./cli-context";
 import { CliExitCode } from "./cli-exit-code";
 import { helpText } from "./cli-help";
-import { CLI_DELETE_FAILURE_CONSEQUENCE, deleteCommand } from "./delete-command";
+import { CLI_DELETE_FAILURE_CONSEQUENCE, deleteCommand } from "./cli-delete-command";
 import { describeCommand } from "./describe-command";
 import { ClientFor, driftCommand } from "./drift-command";
 import { listCommand } from "./list-command";
@@ -25,7 +23,7 @@ import { ownersInStates, sweepCommand } from "./sweep-command";
 import type { OwnerInState } from "./sweep-plan";
 
 /** The process around the CLI. */
-export interface CliProcess {
+interface CliProcess {
   /** Command-line arguments after the script. */
   readonly argv: readonly string[];
   /** The environment (credentials and endpoint variables). */
@@ -91,8 +89,7 @@ function runCommand(
  * @returns the exit code (`CliExitCode`)
  */
 export async function runCli(io: CliProcess): Promise<number> {
-  const log = new EnsLog(io.writeStderr);
-  for (const name of [...ACCESS_KEY_SECRET_VARS, ...SECURITY_TOKEN_VARS]) log.redact(io.env[name]);
+  const log = processLog(io.env, io.writeStderr);
   const request = parseCliArguments(io.argv);
   switch (request.kind) {
     case "help":
@@ -107,7 +104,11 @@ export async function runCli(io: CliProcess): Promise<number> {
       );
       return CliExitCode.USAGE;
   }
-  try {
+  const consequence =
+    (request.kind === "delete" && !request.dryRun) || (request.kind === "sweep" && request.yes)
+      ? CLI_DELETE_FAILURE_CONSEQUENCE
+      : "";
+  return catchAtBoundary(log, consequence, async () => {
     const cwd = path.resolve(io.cwd ?? process.cwd());
     const states = await readStates(io, request, cwd);
     const client = await connectToEns({ value: request.endpoint, source: "--endpoint" }, io.env, log);
@@ -129,14 +130,6 @@ export async function runCli(io: CliProcess): Promise<number> {
       random: io.random,
       print: io.writeStdout,
     };
-    return await runCommand(context, request, states, clientFor, cwd);
-  } catch (error) {
-    const consequence =
-      (request.kind === "delete" && !request.dryRun) || (request.kind === "sweep" && request.yes)
-        ? CLI_DELETE_FAILURE_CONSEQUENCE
-        : "";
-    const { message, exitCode } = reportError(error, consequence);
-    log.error(message);
-    return exitCode;
-  }
+    return runCommand(context, request, states, clientFor, cwd);
+  });
 }

@@ -15,13 +15,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { ConfigurationError } from "../ens/configuration-error";
-import { describeValue } from "../key-pair-name";
+import { describeValue } from "../shared/key-pair-name";
 
 /** The state given as `-`. */
 export const STDIN_STATE = "-";
 
 /** How long one `terraform show -json` may take. */
-export const TERRAFORM_SHOW_TIMEOUT_MS = 120_000;
+const TERRAFORM_SHOW_TIMEOUT_MS = 120_000;
 
 /** The variable that names the terraform binary, as for the cdktf CLI. */
 export const TERRAFORM_BINARY_VAR = "TERRAFORM_BINARY_NAME";
@@ -42,7 +42,7 @@ export interface StateSource {
 }
 
 /** What reading a state needs from the process. */
-export interface StateReadIo {
+interface StateReadIo {
   /** The environment terraform runs with (PATH, backend credentials). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Reads all of stdin. */

@@ -7,14 +7,14 @@
 import { EnsAction } from "../ens/ens-actions";
 import type { AttemptRecord } from "../ens/ens-log";
 import { EnsLog } from "../ens/ens-log";
-import { reportError } from "../ens/error-outcomes";
-import { deleteKeyPairById } from "../handler/delete-key-pair";
+import { reportError } from "../process/failure-report";
+import { deleteKeyPair } from "../key-pairs/delete-key-pair";
 import type { SweepRequest } from "./cli-arguments";
 import { READ_TIMEOUT_SECONDS } from "./cli-commands";
 import type { CliContext } from "./cli-context";
 import { CliExitCode } from "./cli-exit-code";
 import { keyPairsInState } from "./key-pairs-in-state";
-import { listKeyPairs } from "./list-key-pairs";
+import { listKeyPairs } from "../key-pairs/list-key-pairs";
 import { StateReadError, StateSource } from "./state-source";
 import { formatDuration, OwnerInState, planSweep, SweepItem } from "./sweep-plan";
 import { textTable } from "./text-table";
@@ -87,7 +87,7 @@ async function deleteOne(context: CliContext, item: SweepItem, timeoutMs: number
   const log = new CountingLog(context.log);
   const { keyPairName, keyPairId } = item.keyPair;
   try {
-    const outcome = await deleteKeyPairById(
+    const outcome = await deleteKeyPair(
       { ...context, log },
       { keyPairId, keyPairName },
       context.clock.now() + timeoutMs,

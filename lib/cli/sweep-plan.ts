@@ -29,7 +29,7 @@ export interface SweepItem {
 }
 
 /** The plan over every listed key pair. */
-export interface SweepPlan {
+interface SweepPlan {
   /** The key pairs under the prefix, by name. */
   readonly items: readonly SweepItem[];
   /** How many listed key pairs lie outside the prefix (never touched). */

@@ -44,7 +44,7 @@ export function minimumNodeVersion(): string {
  * Absolute path of the folder holding the bundled run-time handler: `handler.js`, and a package.json that keeps
  * it CommonJS even inside a project whose package.json says `"type": "module"`.
  */
-export function handlerAssetDir(): string {
+function handlerAssetDir(): string {
   const dir = path.join(packageRoot(), ASSET_DIR_RELATIVE_PATH);
   if (!fs.existsSync(path.join(dir, HANDLER_FILE))) throw handlerBundleMissing(path.join(dir, HANDLER_FILE));
   return dir;

@@ -1,33 +1,11 @@
 import { LocalExecProvisioner } from "cdktf";
-import { HandlerCommand, HandlerEnv } from "../handler-contract";
+import { HANDLER_INPUTS, HandlerCommand, HandlerInputKey, InputKey } from "../shared/handler-contract";
 import { minimumNodeVersion } from "./handler-asset";
 
-/** The `input` key of the terraform_data resource that feeds each handler environment variable. */
-export const INPUT_KEY_BY_ENV: Readonly<Record<string, string>> = {
-  [HandlerEnv.KEY_PAIR_NAME]: "key_pair_name",
-  [HandlerEnv.MODE]: "mode",
-  [HandlerEnv.PUBLIC_KEY]: "public_key",
-  [HandlerEnv.FINGERPRINT]: "fingerprint",
-  [HandlerEnv.PRIVATE_KEY_FILE]: "private_key_file",
-  [HandlerEnv.ENDPOINT]: "endpoint",
-  [HandlerEnv.REMOVAL_POLICY]: "removal_policy",
-  [HandlerEnv.DELETE_TIMEOUT_SECONDS]: "delete_timeout_seconds",
-  [HandlerEnv.ADOPT_EXISTING]: "adopt_existing",
-  [HandlerEnv.KEY_PAIR_ID]: "key_pair_id",
-  [HandlerEnv.CLAIMED_AT]: "claimed_at",
-  [HandlerEnv.PLANNED_AT]: "planned_at",
-};
-
-/** The `input` key that records when the stack claimed the name (`timestamp()` at the first apply). */
-export const CLAIMED_AT_INPUT_KEY = INPUT_KEY_BY_ENV[HandlerEnv.CLAIMED_AT];
-
-/** The create step's `input` key that records the plan time of the run that created it (`plantimestamp()`). */
-export const PLANNED_AT_INPUT_KEY = INPUT_KEY_BY_ENV[HandlerEnv.PLANNED_AT];
-
 /** Every key the `input` of a key pair's main resource (the one with the delete step) may hold. */
-export const RESOURCE_INPUT_KEYS: readonly string[] = Object.values(INPUT_KEY_BY_ENV).filter(
-  (key) => key !== PLANNED_AT_INPUT_KEY,
-);
+export const RESOURCE_INPUT_KEYS: readonly HandlerInputKey[] = Object.values(HANDLER_INPUTS)
+  .map(({ inputKey }) => inputKey)
+  .filter((key) => key !== InputKey.plannedAt);
 
 /**
  * The literal command that runs the handler: a POSIX-shell check that `node` exists (a runner without Node.js
@@ -39,7 +17,7 @@ export const RESOURCE_INPUT_KEYS: readonly string[] = Object.values(INPUT_KEY_BY
  *
  * @param handlerScript the handler script, relative to the stack folder (Terraform's working directory)
  */
-export function handlerCommand(handlerScript: string, command: HandlerCommand): string {
+function handlerCommand(handlerScript: string, command: HandlerCommand): string {
   const missingNode =
     `ens-key-pair: error: Node.js (node) is not on the PATH of the machine that runs terraform, and the ` +
     `EnsKeyPair handler needs Node.js >= ${minimumNodeVersion()} there. Run terraform where Node.js is installed ` +
@@ -56,18 +34,18 @@ export function handlerCommand(handlerScript: string, command: HandlerCommand): 
  * @param tolerateMissing wrap each reference in `try(…, "")`, for state whose `input` may lack a key (the handler
  *   treats "" as unset)
  */
-export function selfInputEnvironment(
-  inputKeys: readonly string[],
+function selfInputEnvironment(
+  inputKeys: readonly HandlerInputKey[],
   tolerateMissing = false,
 ): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(INPUT_KEY_BY_ENV)
-      .filter(([, key]) => inputKeys.includes(key))
-      .map(([name, key]) => [
-        name,
-        tolerateMissing || key === CLAIMED_AT_INPUT_KEY
-          ? `\${try(self.input.${key}, "")}`
-          : `\${self.input.${key}}`,
+    Object.values(HANDLER_INPUTS)
+      .filter(({ inputKey }) => inputKeys.includes(inputKey))
+      .map(({ inputKey, env }) => [
+        env,
+        tolerateMissing || inputKey === InputKey.claimedAt
+          ? `\${try(self.input.${inputKey}, "")}`
+          : `\${self.input.${inputKey}}`,
       ]),
   );
 }
@@ -76,7 +54,10 @@ export function selfInputEnvironment(
  * The delete step: a destroy-time local-exec. Its references tolerate missing keys: it reads the state, which a
  * stack deployed by an earlier release (or not re-applied since a prop was added) may hold without some keys.
  */
-export function deleteStep(handlerScript: string, inputKeys: readonly string[]): LocalExecProvisioner {
+export function deleteStep(
+  handlerScript: string,
+  inputKeys: readonly HandlerInputKey[],
+): LocalExecProvisioner {
   return {
     type: "local-exec",
     when: "destroy",
@@ -89,7 +70,10 @@ export function deleteStep(handlerScript: string, inputKeys: readonly string[]):
  * The create step: a create-time local-exec. Only the claim time may be missing (a stack deployed before it was
  * recorded); every other key comes from the configuration being applied.
  */
-export function createStep(handlerScript: string, inputKeys: readonly string[]): LocalExecProvisioner {
+export function createStep(
+  handlerScript: string,
+  inputKeys: readonly HandlerInputKey[],
+): LocalExecProvisioner {
   return {
     type: "local-exec",
     command: handlerCommand(handlerScript, HandlerCommand.CREATE),

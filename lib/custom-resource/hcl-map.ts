@@ -46,7 +46,7 @@ function hclTemplate(text: string, context: IResolveContext): string {
  * A Terraform `map(string)` written as `${tomap({...})}`, for a `terraform_data` `input` whose entries must be
  * individually ignorable: `ignore_changes = [input["k"]]` keeps a map entry that is absent from the saved state
  * absent, where an object attribute would take the configured value (and an index path into an object freezes the
- * whole value; reference §4 O). cdktf's own `Fn.tomap` does not escape quotes or `%{` in literals, hence this class.
+ * whole value, as Terraform's ignore_changes does for object attributes). cdktf's own `Fn.tomap` does not escape quotes or `%{` in literals, hence this class.
  */
 export class HclMap implements IResolvable {
   /** Required by IResolvable; unused. */

@@ -1,7 +1,7 @@
 /**
  * Errors inside HTTP 200 answers. `@alicloud/openapi-core` hands back any 2xx body as a success; the alicloud
  * Terraform provider (`formatError` in alicloud/connectivity/client.go) turns a 200 body whose `Code` is not a
- * success into an error, and names ENS among the APIs whose successes carry a `Code` (reference §2.4, §8). The ENS
+ * success into an error, and names ENS among the APIs whose successes carry a `Code`. The ENS
  * key pair pages document no `Code` on success, so which values mean success is decided here, once.
  */
 
@@ -13,7 +13,7 @@
 export const SUCCESS_CODES: ReadonlySet<string> = new Set(["0", "200", "success", "ok"]);
 
 /** What an HTTP 200 answer carries when it is an error in disguise. */
-export interface ErrorInAnswer {
+interface ErrorInAnswer {
   /** The error `Code`, as the answer writes it (a number as its decimal text). */
   readonly code: string;
   /** The answer's `Message`. @default - the answer had none */

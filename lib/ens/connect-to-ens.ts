@@ -5,11 +5,11 @@
  */
 import { loadCredentials } from "./credentials";
 import { EnsClient } from "./ens-client";
-import { resolveEnsEndpoint } from "./ens-endpoint";
+import { resolveEnsEndpoint } from "./resolve-endpoint";
 import type { EnsLog } from "./ens-log";
 
 /** An endpoint value set by the caller, and the name it is reported under. */
-export interface ExplicitEndpoint {
+interface ExplicitEndpoint {
   /** The value; `undefined` or "" when not set. */
   readonly value: string | undefined;
   /** Where it came from, e.g. `--endpoint`. */

@@ -1,6 +1,6 @@
 /**
  * Where the handler's signing credentials come from, aligned with the settings an `alicloud` Terraform
- * provider block already reads (see CREDENTIALS.md), and built from the SDK's own providers:
+ * provider block already reads (README.md, "Credentials"), and built from the SDK's own providers:
  *
  * 1. a static access key from env, in the provider's order of names (STS when a token is set);
  * 2. else an explicit profile (`ALICLOUD_PROFILE` / `ALIBABA_CLOUD_PROFILE`) from the aliyun CLI config file;
@@ -60,20 +60,20 @@ export const ASSUME_ROLE_VARS = {
 /** ECS RAM role name variables (the provider's `ecs_role_name`); setting one enables the metadata service. */
 export const ECS_ROLE_VARS = ["ALICLOUD_ECS_ROLE_NAME", "ALIBABA_CLOUD_ECS_METADATA"];
 /** The SDK's OIDC role variables (the provider's `assume_role_with_oidc`). */
-export const OIDC_VARS = [
+const OIDC_VARS = [
   "ALIBABA_CLOUD_ROLE_ARN",
   "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
   "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
 ];
 /** Credentials URI variables (the provider's `credentials_uri`). */
-export const CREDENTIALS_URI_VARS = ["ALICLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CREDENTIALS_URI"];
+const CREDENTIALS_URI_VARS = ["ALICLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CREDENTIALS_URI"];
 
 const DEFAULT_SESSION_NAME = "terraform";
 const DEFAULT_SESSION_EXPIRATION_SECONDS = 3600;
 const SESSION_EXPIRATION_RANGE = { min: 900, max: 43_200 };
 
 /** Credentials ready for signing, and where they came from. */
-export interface LoadedCredentials {
+interface LoadedCredentials {
   /** The provider to sign with (it refreshes session credentials by itself). */
   readonly provider: CredentialsProvider;
   /** Where the credentials came from, for messages. */
@@ -224,7 +224,7 @@ export function credentialSources(env: Env = process.env): CredentialsChain {
 }
 
 /** The provider to sign with, before any credential is fetched. */
-export interface CredentialsSetup {
+interface CredentialsSetup {
   /** The base sources. */
   readonly chain: CredentialsChain;
   /** The chain, or the role assumption on top of it. */

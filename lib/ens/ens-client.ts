@@ -11,7 +11,7 @@ import OpenApiClient, { $OpenApiUtil } from "@alicloud/openapi-core";
 import Credential from "@alicloud/credentials";
 import type { CredentialsProvider } from "@alicloud/credentials";
 import { RetryOptions as SdkRetryOptions, RuntimeOptions } from "@darabonba/typescript";
-import type { Endpoint } from "../endpoint";
+import type { Endpoint } from "../shared/endpoint-value";
 import { ENS_API_VERSION, EnsAction } from "./ens-actions";
 import { errorInAnswer } from "./answer-code";
 import { EnsApiError, EnsTransportError, normalizeEnsError } from "./ens-errors";
@@ -58,7 +58,7 @@ export interface CreatedKeyPair {
 }
 
 /** ImportKeyPair's answer (it has no KeyPairId). */
-export interface ImportedKeyPair {
+interface ImportedKeyPair {
   /** MD5 fingerprint. */
   readonly fingerprint: string;
   /** The RequestId. */

@@ -65,7 +65,7 @@ export class EnsTransportError extends Error {
 }
 
 /** An ENS call failure. */
-export type EnsCallError = EnsApiError | EnsTransportError;
+type EnsCallError = EnsApiError | EnsTransportError;
 
 /** True when `error` is an API answer with the given code. */
 export function isApiErrorCode(error: unknown, code: string): error is EnsApiError {

@@ -42,7 +42,7 @@ export interface AttemptRecord {
 const MIN_REDACTED_LENGTH = 8;
 
 /** The log line prefix. */
-export const LOG_PREFIX = "ens-key-pair";
+const LOG_PREFIX = "ens-key-pair";
 
 /**
  * Formats an attempt line:

@@ -26,7 +26,7 @@ export interface AttemptResult<T> {
 }
 
 /** How to run an action. */
-export interface ActionRun {
+interface ActionRun {
   /** The API action (for the log and messages). */
   readonly action: EnsAction;
   /** The key pair concerned. */

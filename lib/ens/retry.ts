@@ -46,16 +46,13 @@ const RETRYABLE_CODES = new Set(["ServiceUnavailable", "InternalError"]);
  * makes a destroy wait out its whole deadline). They are ambiguous instead: a delete that ends with one confirms with
  * DescribeKeyPairs, a create looks the name up and rolls back a key pair it may have made.
  */
-export const ENS_INTERFACE_ERROR_CODES: ReadonlySet<string> = new Set([
-  "ens.interface.error",
-  "CallInterface",
-]);
+const ENS_INTERFACE_ERROR_CODES: ReadonlySet<string> = new Set(["ens.interface.error", "CallInterface"]);
 
 /**
  * True for a throttling code: any code containing `Throttling` (`Throttling`, `Throttling.User`, `Throttling.Api`,
  * `Rejected.Throttling`, …), as the provider's `NeedRetry` reads them.
  */
-export function isThrottling(code: string): boolean {
+function isThrottling(code: string): boolean {
   return code.includes("Throttling");
 }
 

@@ -5,27 +5,36 @@
  */
 import * as path from "node:path";
 import { ConfigurationError } from "../ens/configuration-error";
-import { checkKeyPairId } from "../key-pair-id";
+import { checkKeyPairId } from "../shared/key-pair-id";
 import {
-  DEFAULT_DELETE_TIMEOUT_SECONDS,
   HandlerCommand,
   HandlerEnv,
-  KeyPairMode,
+  readHandlerEnv,
   TEST_HOLD_ENV,
   TestHoldPoint,
-} from "../handler-contract";
-import { checkKeyPairName, describeValue } from "../key-pair-name";
-import { CDKTF_PROJECT_FILE, projectFolderOf } from "./project-folder";
-import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey, sameFingerprint } from "../public-key";
+} from "../shared/handler-contract";
+import { KeyPairMode } from "../shared/key-pair-mode";
+import {
+  DEFAULT_DELETE_TIMEOUT_SECONDS,
+  DELETE_TIMEOUT_RULE,
+  parseDeleteTimeoutSeconds,
+} from "../shared/delete-timeout";
+import { checkKeyPairName, describeValue } from "../shared/key-pair-name";
+import { settingsViolation } from "../shared/key-pair-settings";
+import { isRemovalPolicy, RemovalPolicy } from "../shared/removal-policy";
+import { CDKTF_PROJECT_FILE, projectFolderOf } from "../key-pairs/project-folder";
+import {
+  isPublicKeyViolation,
+  md5Fingerprint,
+  parseSshRsaPublicKey,
+  sameFingerprint,
+} from "../shared/public-key";
 
 /** An MD5 fingerprint: 32 hex digits, in colon hex as `ssh-keygen -E md5` prints it or plain. */
 const FINGERPRINT_PATTERN = /^(?:[0-9a-f]{2}(:[0-9a-f]{2}){15}|[0-9a-f]{32})$/i;
 
 /** An RFC 3339 time as Terraform's `timestamp()` writes it (UTC, whole seconds), or with an offset or fraction. */
 const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** What happens to the key pair on delete. */
-export type RemovalPolicy = "destroy" | "retain";
 
 /** Input common to both commands. */
 interface CommonInput {
@@ -104,20 +113,18 @@ export interface DeleteInput extends CommonInput {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function value(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  return raw === undefined || raw === "" ? undefined : raw;
-}
+/** The handler's input as the provisioners set it, one value per field of the contract (readHandlerEnv). */
+type Fields = ReturnType<typeof readHandlerEnv>;
 
 function invalid(name: string, raw: string, rule: string): ConfigurationError {
   return new ConfigurationError(`Invalid ${name} ${describeValue(raw)}: ${rule}`);
 }
 
-function readKeyPairName(env: Env): string {
-  const name = value(env, HandlerEnv.KEY_PAIR_NAME);
+function readKeyPairName(fields: Fields): string {
+  const name = fields.keyPairName;
   if (name === undefined) {
     throw new ConfigurationError(
-      `${HandlerEnv.KEY_PAIR_NAME} is not set: the handler needs the key pair name. ` +
+      `${HandlerEnv.keyPairName} is not set: the handler needs the key pair name. ` +
         "It is set by the EnsKeyPair provisioners; when running the handler by hand, export it.",
     );
   }
@@ -126,16 +133,12 @@ function readKeyPairName(env: Env): string {
   return name;
 }
 
-function readDeleteTimeoutMs(env: Env): number {
-  const raw = value(env, HandlerEnv.DELETE_TIMEOUT_SECONDS);
+function readDeleteTimeoutMs(fields: Fields): number {
+  const raw = fields.deleteTimeoutSeconds;
   if (raw === undefined) return DEFAULT_DELETE_TIMEOUT_SECONDS * 1000;
-  const seconds = Number(raw);
-  if (!/^\s*\d*\.?\d+\s*$/.test(raw) || !Number.isFinite(seconds) || seconds <= 0) {
-    throw invalid(
-      HandlerEnv.DELETE_TIMEOUT_SECONDS,
-      raw,
-      "it must be a number of seconds greater than 0, e.g. 300.",
-    );
+  const seconds = parseDeleteTimeoutSeconds(raw);
+  if (seconds === undefined) {
+    throw invalid(HandlerEnv.deleteTimeoutSeconds, raw, `it must be ${DELETE_TIMEOUT_RULE}, e.g. 300.`);
   }
   return seconds * 1000;
 }
@@ -145,13 +148,13 @@ function isSet(raw: string | undefined): boolean {
   return raw !== undefined && raw !== "" && raw !== "0" && raw.toLowerCase() !== "false";
 }
 
-function readTimeMs(env: Env, name: string): number | undefined {
-  const raw = value(env, name);
+function readTimeMs(fields: Fields, field: "claimedAt" | "plannedAt"): number | undefined {
+  const raw = fields[field];
   if (raw === undefined) return undefined;
   const ms = Date.parse(raw);
   if (!RFC3339_PATTERN.test(raw) || !Number.isFinite(ms)) {
     throw invalid(
-      name,
+      HandlerEnv[field],
       raw,
       "it must be an RFC 3339 time such as 2026-12-01T09:30:00Z (the construct records Terraform's timestamp() there).",
     );
@@ -159,17 +162,17 @@ function readTimeMs(env: Env, name: string): number | undefined {
   return ms;
 }
 
-function readCommon(env: Env): CommonInput {
+function readCommon(fields: Fields): CommonInput {
   return {
-    keyPairName: readKeyPairName(env),
-    endpoint: value(env, HandlerEnv.ENDPOINT),
-    deleteTimeoutMs: readDeleteTimeoutMs(env),
-    claimedAtMs: readTimeMs(env, HandlerEnv.CLAIMED_AT),
+    keyPairName: readKeyPairName(fields),
+    endpoint: fields.endpoint,
+    deleteTimeoutMs: readDeleteTimeoutMs(fields),
+    claimedAtMs: readTimeMs(fields, "claimedAt"),
   };
 }
 
 function readTestHold(env: Env): CreateModeInput["testHold"] {
-  const raw = value(env, TEST_HOLD_ENV);
+  const raw = env[TEST_HOLD_ENV] || undefined;
   if (raw === undefined) return undefined;
   const points = Object.values(TestHoldPoint);
   const point = points.find((p) => p === raw);
@@ -177,25 +180,24 @@ function readTestHold(env: Env): CreateModeInput["testHold"] {
   return point;
 }
 
-function readMode(env: Env): KeyPairMode {
-  const raw = value(env, HandlerEnv.MODE);
-  if (raw === undefined)
-    return value(env, HandlerEnv.PUBLIC_KEY) === undefined ? KeyPairMode.CREATE : KeyPairMode.IMPORT;
+function readMode(fields: Fields): KeyPairMode {
+  const raw = fields.mode;
+  if (raw === undefined) return fields.publicKey === undefined ? KeyPairMode.CREATE : KeyPairMode.IMPORT;
   if (raw === KeyPairMode.CREATE || raw === KeyPairMode.IMPORT) return raw;
-  throw invalid(HandlerEnv.MODE, raw, `it must be "${KeyPairMode.CREATE}" or "${KeyPairMode.IMPORT}".`);
+  throw invalid(HandlerEnv.mode, raw, `it must be "${KeyPairMode.CREATE}" or "${KeyPairMode.IMPORT}".`);
 }
 
 /**
  * The private key file as an absolute path: a relative one is resolved against the cdktf project folder above the
  * stack folder `cwd` (see project-folder.ts).
  */
-function readPrivateKeyFile(env: Env, cwd: string): string | undefined {
-  const file = value(env, HandlerEnv.PRIVATE_KEY_FILE);
+function readPrivateKeyFile(fields: Fields, cwd: string): string | undefined {
+  const file = fields.privateKeyFile;
   if (file === undefined || path.isAbsolute(file)) return file;
   const project = projectFolderOf(cwd);
   if (project === undefined) {
     throw invalid(
-      HandlerEnv.PRIVATE_KEY_FILE,
+      HandlerEnv.privateKeyFile,
       file,
       `a relative privateKeyFile is relative to the cdktf project folder, and no ${CDKTF_PROJECT_FILE} was found in ` +
         `${cwd} or above it (Terraform runs the handler in the stack folder, cdktf.out/stacks/<stack>). Run ` +
@@ -205,83 +207,86 @@ function readPrivateKeyFile(env: Env, cwd: string): string | undefined {
   return path.join(project, file);
 }
 
-function readKeyPairId(env: Env): string | undefined {
-  const id = value(env, HandlerEnv.KEY_PAIR_ID);
+function readKeyPairId(fields: Fields): string | undefined {
+  const id = fields.keyPairId;
   if (id === undefined) return undefined;
-  const violation = checkKeyPairId(id, HandlerEnv.KEY_PAIR_ID);
+  const violation = checkKeyPairId(id, HandlerEnv.keyPairId);
   if (violation) throw new ConfigurationError(violation);
   return id;
 }
 
-function readAdoptExisting(env: Env): boolean {
-  const raw = value(env, HandlerEnv.ADOPT_EXISTING);
+function readAdoptExisting(fields: Fields): boolean {
+  const raw = fields.adoptExisting;
   if (raw !== undefined && raw !== "true" && raw !== "false") {
-    throw invalid(HandlerEnv.ADOPT_EXISTING, raw, 'it must be "true" or "false" (or empty for false).');
+    throw invalid(HandlerEnv.adoptExisting, raw, 'it must be "true" or "false" (or empty for false).');
   }
   return raw === "true";
 }
 
-function readAdoption(env: Env, privateKeyFile: string | undefined): AdoptionInput {
-  const adoptExisting = readAdoptExisting(env);
-  const keyPairId = readKeyPairId(env);
-  if (keyPairId !== undefined && !adoptExisting) {
-    throw new ConfigurationError(
-      `${HandlerEnv.KEY_PAIR_ID} is set without ${HandlerEnv.ADOPT_EXISTING}=true: a KeyPairId names an existing ` +
-        `key pair to adopt, and a key pair this run creates gets a new ID. Set ${HandlerEnv.ADOPT_EXISTING}=true, ` +
-        `or unset ${HandlerEnv.KEY_PAIR_ID}.`,
-    );
-  }
-  if (adoptExisting && privateKeyFile !== undefined) {
-    throw new ConfigurationError(
-      `${HandlerEnv.PRIVATE_KEY_FILE} is set together with ${HandlerEnv.ADOPT_EXISTING}=true, but an adopted key ` +
-        "pair's private key is not available (ENS returns it only once, at creation). Unset one of them.",
-    );
-  }
+/** How the handler's messages name the settings the settings rules combine. */
+const ENV_NAMES = {
+  keyPairId: HandlerEnv.keyPairId,
+  adoptExisting: `${HandlerEnv.adoptExisting}=true`,
+  privateKeyFile: HandlerEnv.privateKeyFile,
+  publicKey: HandlerEnv.publicKey,
+};
+
+/** Reads adoption and checks how it combines with the mode and the private key file (key-pair-settings.ts). */
+function readAdoption(fields: Fields, mode: KeyPairMode): AdoptionInput {
+  const adoptExisting = readAdoptExisting(fields);
+  const keyPairId = readKeyPairId(fields);
+  const violation = settingsViolation(
+    {
+      importMode: mode === KeyPairMode.IMPORT,
+      adoptExisting,
+      hasKeyPairId: keyPairId !== undefined,
+      hasPrivateKeyFile: fields.privateKeyFile !== undefined,
+    },
+    ENV_NAMES,
+  );
+  if (violation) throw new ConfigurationError(violation);
   return { adoptExisting, keyPairId };
 }
 
 /** Reads the input of the `create` command. */
 export function readCreateInput(env: Env, cwd: string = process.cwd()): CreateModeInput | ImportModeInput {
-  const common = { ...readCommon(env), plannedAtMs: readTimeMs(env, HandlerEnv.PLANNED_AT) };
-  const mode = readMode(env);
-  const publicKey = value(env, HandlerEnv.PUBLIC_KEY);
+  const fields = readHandlerEnv(env);
+  const common = { ...readCommon(fields), plannedAtMs: readTimeMs(fields, "plannedAt") };
+  const mode = readMode(fields);
+  const publicKey = fields.publicKey;
   if (mode === KeyPairMode.CREATE) {
     if (publicKey !== undefined) {
       throw new ConfigurationError(
-        `${HandlerEnv.PUBLIC_KEY} is set but ${HandlerEnv.MODE} is "create": set the mode to "import" to import that key, or unset the public key to let ENS create one.`,
+        `${HandlerEnv.publicKey} is set but ${HandlerEnv.mode} is "create": set the mode to "import" to import that key, or unset the public key to let ENS create one.`,
       );
     }
-    const privateKeyFile = readPrivateKeyFile(env, cwd);
+    const adoption = readAdoption(fields, mode);
     return {
       ...common,
       mode,
-      privateKeyFile,
+      privateKeyFile: readPrivateKeyFile(fields, cwd),
       onCiRunner: isSet(env.CI),
       testHold: readTestHold(env),
-      ...readAdoption(env, privateKeyFile),
+      ...adoption,
     };
   }
-  if (value(env, HandlerEnv.PRIVATE_KEY_FILE) !== undefined) {
-    throw new ConfigurationError(
-      `${HandlerEnv.PRIVATE_KEY_FILE} is set in import mode, but an imported key pair has no private key to write (you already hold it). Unset it.`,
-    );
-  }
+  const adoption = readAdoption(fields, mode);
   if (publicKey === undefined) {
     throw new ConfigurationError(
-      `${HandlerEnv.MODE} is "import" but ${HandlerEnv.PUBLIC_KEY} is not set: give the ssh-rsa public key to import.`,
+      `${HandlerEnv.mode} is "import" but ${HandlerEnv.publicKey} is not set: give the ssh-rsa public key to import.`,
     );
   }
   const parsed = parseSshRsaPublicKey(publicKey);
   if (isPublicKeyViolation(parsed)) throw new ConfigurationError(parsed.message);
   const fingerprint = md5Fingerprint(parsed.blob);
-  const expected = value(env, HandlerEnv.FINGERPRINT);
+  const expected = fields.fingerprint;
   if (expected !== undefined && !sameFingerprint(expected, fingerprint)) {
     throw new ConfigurationError(
-      `${HandlerEnv.FINGERPRINT} ${describeValue(expected)} does not match the public key's MD5 fingerprint ${fingerprint}: ` +
+      `${HandlerEnv.fingerprint} ${describeValue(expected)} does not match the public key's MD5 fingerprint ${fingerprint}: ` +
         "the two values come from different keys. Re-run synth so both are taken from the same publicKey.",
     );
   }
-  return { ...common, mode, publicKey: parsed.line, fingerprint, ...readAdoption(env, undefined) };
+  return { ...common, mode, publicKey: parsed.line, fingerprint, ...adoption };
 }
 
 /**
@@ -289,23 +294,23 @@ export function readCreateInput(env: Env, cwd: string = process.cwd()): CreateMo
  * records it for a literal public key; used as is, so a public key that a later handler version would parse
  * differently cannot block a destroy), else computed from the public key in import mode. Create mode has none.
  */
-function readOwnFingerprint(env: Env): string | undefined {
-  const recorded = value(env, HandlerEnv.FINGERPRINT);
+function readOwnFingerprint(fields: Fields): string | undefined {
+  const recorded = fields.fingerprint;
   if (recorded !== undefined) {
     if (!FINGERPRINT_PATTERN.test(recorded)) {
       throw invalid(
-        HandlerEnv.FINGERPRINT,
+        HandlerEnv.fingerprint,
         recorded,
         "it must be an MD5 fingerprint: 32 hex digits, plain or as 16 colon-separated pairs such as f1:63:b8:…:a3.",
       );
     }
     return recorded;
   }
-  if (value(env, HandlerEnv.MODE) !== KeyPairMode.IMPORT) return undefined;
-  const publicKey = value(env, HandlerEnv.PUBLIC_KEY);
+  if (fields.mode !== KeyPairMode.IMPORT) return undefined;
+  const publicKey = fields.publicKey;
   if (publicKey === undefined) {
     throw new ConfigurationError(
-      `${HandlerEnv.MODE} is "import" but neither ${HandlerEnv.FINGERPRINT} nor ${HandlerEnv.PUBLIC_KEY} is set: ` +
+      `${HandlerEnv.mode} is "import" but neither ${HandlerEnv.fingerprint} nor ${HandlerEnv.publicKey} is set: ` +
         "the delete step needs the imported key's fingerprint to be sure the key pair under the name is still " +
         "this one. Set either variable to the imported key's value.",
     );
@@ -320,16 +325,17 @@ function readOwnFingerprint(env: Env): string | undefined {
  * policy, KeyPairId, the imported key's fingerprint), so a stale create-only value can never block a destroy.
  */
 export function readDeleteInput(env: Env): DeleteInput {
-  const raw = value(env, HandlerEnv.REMOVAL_POLICY);
-  if (raw !== undefined && raw !== "destroy" && raw !== "retain") {
-    throw invalid(HandlerEnv.REMOVAL_POLICY, raw, 'it must be "destroy" or "retain".');
+  const fields = readHandlerEnv(env);
+  const raw = fields.removalPolicy;
+  if (raw !== undefined && !isRemovalPolicy(raw)) {
+    throw invalid(HandlerEnv.removalPolicy, raw, 'it must be "destroy" or "retain".');
   }
   return {
-    ...readCommon(env),
-    removalPolicy: raw ?? "destroy",
-    keyPairId: readKeyPairId(env),
-    adoptExisting: readAdoptExisting(env),
-    fingerprint: readOwnFingerprint(env),
+    ...readCommon(fields),
+    removalPolicy: raw ?? RemovalPolicy.DESTROY,
+    keyPairId: readKeyPairId(fields),
+    adoptExisting: readAdoptExisting(fields),
+    fingerprint: readOwnFingerprint(fields),
   };
 }
 

@@ -4,18 +4,18 @@
  * be driven in-process as well.
  */
 import { connectToEns } from "../ens/connect-to-ens";
-import { ACCESS_KEY_SECRET_VARS, SECURITY_TOKEN_VARS } from "../ens/credentials";
-import { EnsLog } from "../ens/ens-log";
-import { reportError } from "../ens/error-outcomes";
+import type { EnsLog } from "../ens/ens-log";
+import { catchAtBoundary, processLog } from "../process/process-boundary";
 import { RetryClock, SYSTEM_CLOCK } from "../ens/retry";
-import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../handler-contract";
-import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./create-key-pair";
-import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./delete-command";
+import { HandlerCommand, HandlerEnv, HandlerExitCode } from "../shared/handler-contract";
+import { CREATE_FAILURE_CONSEQUENCE, runCreateCommand } from "./handler-create-command";
+import { DELETE_FAILURE_CONSEQUENCE, runDeleteCommand } from "./handler-delete-command";
+import { RemovalPolicy } from "../shared/removal-policy";
 import type { HandlerContext } from "./handler-context";
 import { isHandlerCommand, readCreateInput, readDeleteInput } from "./handler-input";
 
 /** The process around the handler. */
-export interface HandlerProcess {
+interface HandlerProcess {
   /** Command-line arguments after the script. */
   readonly argv: readonly string[];
   /**
@@ -33,7 +33,7 @@ export interface HandlerProcess {
 
 const USAGE =
   `usage: node handler.js ${HandlerCommand.CREATE}|${HandlerCommand.DELETE} ` +
-  `(inputs come only from the ${HandlerEnv.KEY_PAIR_NAME} and other ENS_KEY_PAIR_* environment variables that the EnsKeyPair provisioners set)`;
+  `(inputs come only from the ${HandlerEnv.keyPairName} and other ENS_KEY_PAIR_* environment variables that the EnsKeyPair provisioners set)`;
 
 /** Resolves endpoint and credentials and builds the client: every check that must pass before an API call. */
 async function connect(
@@ -41,7 +41,7 @@ async function connect(
   log: EnsLog,
   endpointProp: string | undefined,
 ): Promise<HandlerContext> {
-  const endpoint = { value: endpointProp, source: `${HandlerEnv.ENDPOINT} (the endpoint prop)` };
+  const endpoint = { value: endpointProp, source: `${HandlerEnv.endpoint} (the endpoint prop)` };
   return {
     client: await connectToEns(endpoint, io.env, log),
     log,
@@ -56,8 +56,7 @@ async function connect(
  * @returns the exit code (`HandlerExitCode`)
  */
 export async function runHandler(io: HandlerProcess): Promise<number> {
-  const log = new EnsLog(io.writeStderr);
-  for (const name of [...ACCESS_KEY_SECRET_VARS, ...SECURITY_TOKEN_VARS]) log.redact(io.env[name]);
+  const log = processLog(io.env, io.writeStderr);
   const [command, ...extra] = io.argv;
   if (!isHandlerCommand(command) || extra.length > 0) {
     const given = io.argv.length === 0 ? "no command" : `arguments ${JSON.stringify(io.argv.join(" "))}`;
@@ -66,24 +65,22 @@ export async function runHandler(io: HandlerProcess): Promise<number> {
     );
     return HandlerExitCode.INVALID_INPUT;
   }
-  const consequence =
-    command === HandlerCommand.DELETE ? DELETE_FAILURE_CONSEQUENCE : CREATE_FAILURE_CONSEQUENCE;
-  try {
-    if (command === HandlerCommand.DELETE) {
+  if (command === HandlerCommand.DELETE) {
+    return catchAtBoundary(log, DELETE_FAILURE_CONSEQUENCE, async () => {
       const input = readDeleteInput(io.env);
-      if (input.removalPolicy === "retain") {
+      if (input.removalPolicy === RemovalPolicy.RETAIN) {
         log.info(
           `key pair ${JSON.stringify(input.keyPairName)} retained (removalPolicy retain): left in Alibaba Cloud`,
         );
         return HandlerExitCode.OK;
       }
-      return await runDeleteCommand(await connect(io, log, input.endpoint), input);
-    }
-    const input = readCreateInput(io.env);
-    return await runCreateCommand(await connect(io, log, input.endpoint), input);
-  } catch (error) {
-    const { message, exitCode } = reportError(error, consequence);
-    log.error(message);
-    return exitCode;
+      await runDeleteCommand(await connect(io, log, input.endpoint), input);
+      return HandlerExitCode.OK;
+    });
   }
+  return catchAtBoundary(log, CREATE_FAILURE_CONSEQUENCE, async () => {
+    const input = readCreateInput(io.env);
+    await runCreateCommand(await connect(io, log, input.endpoint), input);
+    return HandlerExitCode.OK;
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * The error answers the emulator gives, with the codes and HTTP statuses of the real ENS API
- * (API reference pages, error-code tables, reference §1.7 and §2.4).
+ * (the ENS API reference pages and their error-code tables).
  */
 
 /** Error codes the emulator answers with. */

@@ -1,7 +1,7 @@
 import { ApiError } from "./api-error";
 
 /** The host name real ENS errors report as `HostId`. */
-export const ENS_HOST_ID = "ens.aliyuncs.com";
+const ENS_HOST_ID = "ens.aliyuncs.com";
 
 /** The content type of every answer. */
 export const JSON_CONTENT_TYPE = "application/json;charset=utf-8";
@@ -32,7 +32,7 @@ export function successResponse(
   return { statusCode: 200, headers: {}, body: { RequestId: requestId, ...code, ...fields } };
 }
 
-/** An error answer in the shape of reference §2.4. */
+/** An error answer in the shape the Alibaba Cloud RPC APIs use (RequestId, HostId, Code, Message, Recommend). */
 export function errorResponse(requestId: string, error: ApiError): ApiResponse {
   const recommend =
     `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}` +

@@ -4,7 +4,7 @@
  * tests in other languages. Exit codes: 0 stopped by SIGINT/SIGTERM (or --help), 2 bad usage,
  * 1 failed to start.
  */
-import { parseCliArguments, CLI_USAGE } from "./cli-arguments";
+import { parseCliArguments, CLI_USAGE } from "./emulator-cli-arguments";
 import { EmulatorCall } from "./emulator-call";
 import { EnsEmulator } from "./ens-emulator";
 import { InvalidOptionError } from "./invalid-option-error";

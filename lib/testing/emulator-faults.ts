@@ -20,7 +20,7 @@ export interface ThrottleOptions {
   readonly retryAfterSeconds?: number;
   /**
    * The error code, e.g. `Throttling`, `Throttling.Api` or `Rejected.Throttling` (the variants the
-   * SDKs and the provider know, reference §8). @default "Throttling.User"
+   * SDKs and the provider know). @default "Throttling.User"
    */
   readonly code?: string;
 }
@@ -69,7 +69,7 @@ export interface EmulatorFaults {
   /**
    * Answer the next `times` calls of `action` with HTTP 200 whose body carries the `Code` and
    * `Message` of an error, without performing the action. The Terraform provider treats such a body
-   * as an error; @alicloud/openapi-core returns it as a success (reference §8).
+   * as an error; @alicloud/openapi-core returns it as a success.
    */
   errorInOkAnswer(action: string, times: number, options: ErrorInOkAnswerOptions): void;
   /**

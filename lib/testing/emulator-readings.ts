@@ -1,5 +1,5 @@
 /**
- * Readings: where the ENS docs leave a behaviour open (reference §7–8), the emulator can play each
+ * Readings: where the ENS docs leave a behaviour open, the emulator can play each
  * plausible reading, so code under test can be shown to depend on none of them.
  */
 import { EnsErrorCode } from "./api-error";
@@ -95,7 +95,7 @@ export interface EmulatorReadings {
   readonly creationTimeOffsetSeconds?: number;
   /**
    * Whether success answers also carry `"Code": 0` (a number), as some ENS answers do
-   * (reference §2.4); error answers are unchanged.
+   * (the alicloud provider names ENS among the APIs whose successes carry a `Code`); error answers are unchanged.
    *
    * @default false
    */

@@ -1,8 +1,8 @@
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { isLoopbackHost } from "../endpoint";
-import { checkKeyPairName } from "../key-pair-name";
-import { isPublicKeyViolation, parseSshRsaPublicKey } from "../public-key";
+import { isLoopbackHost } from "../shared/endpoint-value";
+import { checkKeyPairName } from "../shared/key-pair-name";
+import { isPublicKeyViolation, parseSshRsaPublicKey } from "../shared/public-key";
 import { CredentialStore, EmulatorCredential } from "./credential-store";
 import { EmulatedKeyPair } from "./emulated-key-pair";
 import { CallLog, EmulatorCall } from "./emulator-call";

@@ -1,10 +1,10 @@
 /**
- * The four ENS key pair actions (API 2017-11-10), as the API pages and reference §1 describe them,
+ * The four ENS key pair actions (API 2017-11-10), as the ENS API reference pages describe them,
  * playing the chosen readings (`EmulatorReadings`) where those pages are silent. Each takes the
  * business parameters and returns the success body without `RequestId`, or throws an `ApiError`.
  */
-import { checkKeyPairName } from "../key-pair-name";
-import { isPublicKeyViolation, parseSshRsaPublicKey } from "../public-key";
+import { checkKeyPairName } from "../shared/key-pair-name";
+import { isPublicKeyViolation, parseSshRsaPublicKey } from "../shared/public-key";
 import { ApiError, EnsErrorCode, invalidParameter, missingParameter } from "./api-error";
 import { EmulatedKeyPair } from "./emulated-key-pair";
 import { NameFilter, ResolvedReadings } from "./emulator-readings";
@@ -30,9 +30,9 @@ export type KeyPairAction = (
 ) => Promise<Record<string, unknown>>;
 
 /** Largest `PageSize` DescribeKeyPairs accepts (unless `readings.maxPageSize` caps pages instead). */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 /** `PageSize` when none is given. */
-export const DEFAULT_PAGE_SIZE = 10;
+const DEFAULT_PAGE_SIZE = 10;
 
 function optional(params: Readonly<Record<string, string>>, name: string): string | undefined {
   const value = params[name];
@@ -110,7 +110,7 @@ const importKeyPair: KeyPairAction = async (params, { store, now, readings }) =>
   }
   const stored = store.insert(name, parsed.line, now());
   if (stored === "name-taken") throw nameExisted(name);
-  // The real response has no KeyPairId (reference §1.3); the store keeps one for DescribeKeyPairs.
+  // The real response has no KeyPairId; the store keeps one for DescribeKeyPairs.
   return { KeyPairName: stored.keyPairName, KeyPairFingerPrint: wireFingerprint(stored, readings) };
 };
 

@@ -1,5 +1,5 @@
-import { checkKeyPairName } from "../key-pair-name";
-import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "../public-key";
+import { checkKeyPairName } from "../shared/key-pair-name";
+import { isPublicKeyViolation, md5Fingerprint, parseSshRsaPublicKey } from "../shared/public-key";
 import { EmulatedKeyPair } from "./emulated-key-pair";
 import { randomLowerAlnum } from "./random-id";
 

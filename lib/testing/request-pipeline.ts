@@ -13,11 +13,14 @@ import { newRequestId } from "./random-id";
 import { readSignedRequest } from "./read-signed-request";
 import { SignedRequest } from "./signed-request";
 
-/** The API version the emulator serves. */
+/**
+ * The API version the emulator serves. Deliberately its own copy of the client's (lib/ens/ens-actions.ts): the
+ * emulator plays the server, so it must refuse a client that sends another version rather than follow it.
+ */
 export const ENS_API_VERSION = "2017-11-10";
 
 /** Largest request body accepted (public keys are a few KiB). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** What the pipeline works with. */
 export interface PipelineParts {

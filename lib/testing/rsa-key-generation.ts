@@ -1,6 +1,6 @@
 import { generateKeyPair, generateKeyPairSync } from "node:crypto";
 import { promisify } from "node:util";
-import { sshRsaPublicKeyOf } from "../public-key";
+import { sshRsaPublicKeyOf } from "../shared/public-key";
 
 /** A freshly generated RSA key pair, in the forms CreateKeyPair deals in. */
 export interface GeneratedRsaKeyPair {

@@ -1,6 +1,6 @@
 /**
  * The HMAC-SHA1 RPC signature (`SignatureVersion=1.0`; Alibaba now calls it "V2", the SDKs select it
- * with `signatureAlgorithm: "v2"`), verified as reference §2.2 and `getRPCSignature` in
+ * with `signatureAlgorithm: "v2"`), verified as Alibaba Cloud's RPC signature page and `getRPCSignature` in
  * aliyun/darabonba-openapi define it:
  *
  * ```
@@ -16,7 +16,7 @@ import { businessParameters, SignedRequest } from "./signed-request";
 import { signaturesEqual } from "./signatures-equal";
 
 /** The `SignatureMethod` value of this scheme. */
-export const HMAC_SHA1 = "HMAC-SHA1";
+const HMAC_SHA1 = "HMAC-SHA1";
 
 /** True when the parameters carry any part of an RPC signature. */
 export function hasRpcSignatureParameters(params: Readonly<Record<string, string>>): boolean {
@@ -24,7 +24,7 @@ export function hasRpcSignatureParameters(params: Readonly<Record<string, string
 }
 
 /** The string to sign for the merged parameters of a request. */
-export function rpcStringToSign(method: string, params: Readonly<Record<string, string>>): string {
+function rpcStringToSign(method: string, params: Readonly<Record<string, string>>): string {
   const canonicalized = Object.keys(params)
     .filter((name) => name !== "Signature")
     .sort()
@@ -34,7 +34,7 @@ export function rpcStringToSign(method: string, params: Readonly<Record<string, 
 }
 
 /** Base64 HMAC-SHA1 of a string to sign, keyed with `secret + "&"`. */
-export function rpcSignature(accessKeySecret: string, stringToSign: string): string {
+function rpcSignature(accessKeySecret: string, stringToSign: string): string {
   return createHmac("sha1", `${accessKeySecret}&`).update(stringToSign).digest("base64");
 }
 
@@ -59,7 +59,7 @@ function incompleteness(params: Readonly<Record<string, string>>): string | unde
 
 /** Reads an RPC (HMAC-SHA1) signed request. */
 export function readRpcRequest(request: HttpRequest): SignedRequest {
-  // The SDKs sign merge(query, body) and put only Signature in the query (reference §2.2).
+  // The SDKs sign merge(query, body) and put only Signature in the query (getRPCSignature).
   const params: Record<string, string> = { ...request.query, ...request.form };
   return {
     signatureMethod: HMAC_SHA1,

@@ -15,10 +15,10 @@ import { businessParameters, SignedRequest } from "./signed-request";
 import { signaturesEqual } from "./signatures-equal";
 
 /** The only V3 algorithm the emulator accepts (SM3 and RSA variants exist but ENS SDKs default to this one). */
-export const ACS3_HMAC_SHA256 = "ACS3-HMAC-SHA256";
+const ACS3_HMAC_SHA256 = "ACS3-HMAC-SHA256";
 
 /** The parts of an `Authorization: ACS3-… Credential=…,SignedHeaders=…,Signature=…` header. */
-export interface Acs3Authorization {
+interface Acs3Authorization {
   /** The algorithm before the first space. */
   readonly algorithm: string;
   /** The AccessKey ID (`Credential`). */
@@ -39,7 +39,7 @@ const REQUIRED_HEADERS = [
 ];
 
 /** Parses an ACS3 `Authorization` header. @returns undefined when it is not one */
-export function parseAcs3Authorization(header: string): Acs3Authorization | undefined {
+function parseAcs3Authorization(header: string): Acs3Authorization | undefined {
   const match = /^(ACS3-[A-Z0-9-]+)\s+(.*)$/.exec(header.trim());
   if (!match) return undefined;
   const fields = new Map<string, string>();
@@ -55,12 +55,12 @@ export function parseAcs3Authorization(header: string): Acs3Authorization | unde
 }
 
 /** Hex SHA-256 of bytes. */
-export function sha256Hex(data: Buffer | string): string {
+function sha256Hex(data: Buffer | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
 /** The canonical query string: parameters sorted by name, `name=value`, both percent-encoded, joined by `&`. */
-export function acs3CanonicalQuery(query: Readonly<Record<string, string>>): string {
+function acs3CanonicalQuery(query: Readonly<Record<string, string>>): string {
   return Object.keys(query)
     .sort()
     .map((name) => `${percentEncode(name)}=${percentEncode(query[name])}`)
@@ -68,7 +68,7 @@ export function acs3CanonicalQuery(query: Readonly<Record<string, string>>): str
 }
 
 /** The string to sign for a request, given the headers it says it signed. */
-export function acs3StringToSign(request: HttpRequest, signedHeaders: readonly string[]): string {
+function acs3StringToSign(request: HttpRequest, signedHeaders: readonly string[]): string {
   const canonicalHeaders = [...signedHeaders]
     .sort()
     .map((name) => {
@@ -89,7 +89,7 @@ export function acs3StringToSign(request: HttpRequest, signedHeaders: readonly s
 }
 
 /** Hex HMAC-SHA256 of a string to sign. */
-export function acs3Signature(accessKeySecret: string, stringToSign: string): string {
+function acs3Signature(accessKeySecret: string, stringToSign: string): string {
   return createHmac("sha256", accessKeySecret).update(stringToSign).digest("hex");
 }
 

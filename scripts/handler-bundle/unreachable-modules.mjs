@@ -2,7 +2,7 @@
 // throws a clear error if it is ever called, which keeps ~700 KB of source out of every handler start.
 //
 // Why each is unreachable: the handler calls RPC actions with JSON answers over http(s) only (EnsClient sets
-// bodyType "json" and the endpoint protocol is http or https, see lib/endpoint.ts). The build checks that every
+// bodyType "json" and the endpoint protocol is http or https, see lib/shared/endpoint-value.ts). The build checks that every
 // stubbed package is still imported only by the file listed here, so an SDK upgrade that starts using one
 // elsewhere fails the build instead of failing a destroy.
 

@@ -13,7 +13,7 @@ import type { DriftFinding } from "../../lib/cli/drift-check";
 import { checkKeyFile, judgeKeyFile, locatePrivateKeyFile } from "../../lib/cli/drift-key-file";
 import { EnsKeyPairInState, keyPairsInState } from "../../lib/cli/key-pairs-in-state";
 import type { EnsKeyPairSummary } from "../../lib/ens/ens-client";
-import { sshRsaPublicKeyOf } from "../../lib/public-key";
+import { sshRsaPublicKeyOf } from "../../lib/shared/public-key";
 import { EnsEmulator } from "../../lib/testing";
 import { privateKeyFileFingerprint } from "../reliability/support/private-key-fingerprint";
 import { useEmulator } from "../support/emulator";

@@ -13,7 +13,7 @@ import {
   md5Fingerprint,
   parseSshRsaPublicKey,
   sshRsaPublicKeyOf,
-} from "../../lib/public-key";
+} from "../../lib/shared/public-key";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY } from "../fixtures/keys";
 import { baseTerraformEnv, TerraformWorkspace, terraformAvailable } from "../support/terraform";

@@ -130,6 +130,10 @@ describe("usage errors: exit 2, a message naming the problem, zero API calls", (
     [["delete", "--name", "ab", "--id", "ssh-a1"], "delete needs exactly one of --name NAME or --id ID."],
     [["delete", "--id", "key-1"], 'Invalid --id "key-1"'],
     [["delete", "--name", "ab", "--timeout", "soon"], 'Invalid --timeout "soon"'],
+    [
+      ["delete", "--name", "ab", "--timeout", "0.5"],
+      'Invalid --timeout "0.5": give a whole number of seconds from 1 to 86400',
+    ],
     [["list", "extra"], 'Unexpected argument "extra".'],
   ])("%j", async (args, message) => {
     const result = await runCliAgainst(ens, args);

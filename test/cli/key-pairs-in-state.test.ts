@@ -5,12 +5,9 @@
  */
 import { TerraformStack, Testing } from "cdktf";
 import { EnsKeyPair } from "../../lib";
-import { keyPairsInState, STATE_INPUT_KEYS } from "../../lib/cli/key-pairs-in-state";
-import {
-  CLAIMED_AT_INPUT_KEY,
-  PLANNED_AT_INPUT_KEY,
-  RESOURCE_INPUT_KEYS,
-} from "../../lib/custom-resource/handler-provisioners";
+import { keyPairsInState } from "../../lib/cli/key-pairs-in-state";
+import { RESOURCE_INPUT_KEYS } from "../../lib/custom-resource/handler-provisioners";
+import { InputKey } from "../../lib/shared/handler-contract";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { synthesizedKeyPair } from "../support/synthesized-key-pair";
 
@@ -212,19 +209,19 @@ describe("the reader's input keys are the construct's", () => {
     });
     const kp = synthesizedKeyPair(stack);
 
-    const known: readonly string[] = Object.values(STATE_INPUT_KEYS);
-    expect(kp.input[STATE_INPUT_KEYS.KEY_PAIR_NAME]).toBe("my-key");
-    expect(kp.input[STATE_INPUT_KEYS.MODE]).toBe("import");
-    expect(kp.input[STATE_INPUT_KEYS.FINGERPRINT]).toBe(RSA_PUBLIC_KEY_MD5);
-    expect(kp.input[STATE_INPUT_KEYS.ENDPOINT]).toBe("ens.aliyuncs.com");
-    expect(STATE_INPUT_KEYS.CLAIMED_AT).toBe(CLAIMED_AT_INPUT_KEY);
-    expect(STATE_INPUT_KEYS.PLANNED_AT).toBe(PLANNED_AT_INPUT_KEY);
+    const known: readonly string[] = Object.values(InputKey);
+    expect(kp.input[InputKey.keyPairName]).toBe("my-key");
+    expect(kp.input[InputKey.mode]).toBe("import");
+    expect(kp.input[InputKey.fingerprint]).toBe(RSA_PUBLIC_KEY_MD5);
+    expect(kp.input[InputKey.endpoint]).toBe("ens.aliyuncs.com");
+    expect(InputKey.claimedAt).toBe("claimed_at");
+    expect(InputKey.plannedAt).toBe("planned_at");
     for (const key of ["key_pair_id", "adopt_existing", "removal_policy"]) {
       expect(RESOURCE_INPUT_KEYS).toContain(key);
       expect(known).toContain(key);
     }
     // The main resource's input never holds the create step's key, which is how the two are told apart.
-    expect(RESOURCE_INPUT_KEYS).not.toContain(PLANNED_AT_INPUT_KEY);
-    expect(Object.keys(kp.input)).not.toContain(PLANNED_AT_INPUT_KEY);
+    expect(RESOURCE_INPUT_KEYS).not.toContain(InputKey.plannedAt);
+    expect(Object.keys(kp.input)).not.toContain(InputKey.plannedAt);
   });
 });

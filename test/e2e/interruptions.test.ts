@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformStack } from "cdktf";
 import { EnsKeyPair, EnsKeyPairProps, RemovalPolicy } from "../../lib";
-import { TEST_HOLD_ENV, TestHoldPoint } from "../../lib/handler-contract";
+import { TEST_HOLD_ENV, TestHoldPoint } from "../../lib/shared/handler-contract";
 import { DEFAULT_READINGS, EnsEmulator, FINGERPRINT_FORMATS, FingerprintFormat } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { privateKeyFileFingerprint } from "../reliability/support/private-key-fingerprint";
@@ -307,7 +307,7 @@ describeWithTerraform("terraform runs cut short", () => {
     const held = Object.keys(ids).find((name) => name !== finished) ?? "";
     expect(Object.keys(ids)).toContain(finished);
     // The answered key pair's create step finished (its file is written), so terraform persisted its working
-    // state, which holds the held key pair's create step: saved before its provisioner started (reference §4 R).
+    // state, which holds the held key pair's create step: saved before its provisioner started.
     await run.waitForOutput(
       new RegExp(`terraform_data\\.${ids[finished]}_Create_[0-9A-F]{8}: Creation complete`),
     );

@@ -271,7 +271,7 @@ describeWithPg("shared state on the pg backend (real PostgreSQL)", () => {
     expect(keyNames()).toEqual([]);
   });
 
-  // Remote backends save state at intervals during an apply, not after every resource (reference §4 R), so an
+  // Remote backends save state at intervals during an apply, not after every resource, so an
   // interruption can leave PostgreSQL's state further behind than a local file would be.
   test("an apply interrupted mid-run (SIGINT, after ENS made the keys) converges on the next apply", async () => {
     const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "ens-pg-interrupt-"));

@@ -10,7 +10,7 @@ import {
   md5Fingerprint,
   parseSshRsaPublicKey,
   sshRsaPublicKeyOf,
-} from "../../lib/public-key";
+} from "../../lib/shared/public-key";
 import { DEFAULT_READINGS, EnsEmulator, FINGERPRINT_FORMATS, FingerprintFormat } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { TerraformWorkspace, terraformAvailable } from "../support/terraform";

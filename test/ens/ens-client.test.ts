@@ -6,7 +6,7 @@ import * as net from "node:net";
 import { StaticAKCredentialsProvider } from "@alicloud/credentials";
 import { EnsClient, EnsClientOptions } from "../../lib/ens/ens-client";
 import { EnsApiError, EnsTransportError } from "../../lib/ens/ens-errors";
-import { parseEndpoint, Endpoint } from "../../lib/endpoint";
+import { parseEndpoint, Endpoint } from "../../lib/shared/endpoint-value";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { useEmulator } from "../support/emulator";

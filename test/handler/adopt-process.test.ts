@@ -6,7 +6,7 @@
  * Every test runs under both readings of `KeyPairFingerPrint` (plain hex, as the ENS pages show it, and colon hex,
  * as ECS writes it): fingerprints are compared by their hex digits only.
  */
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { EnsEmulator, FINGERPRINT_FORMATS } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EnsEmulator } from "../../lib/testing";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { errorLine } from "../support/handler-process";
 import { actionsCalled, neverPrint, runAgainst } from "./handler-harness";
 

@@ -9,13 +9,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EnsEmulator, FINGERPRINT_FORMATS } from "../../lib/testing";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import {
   md5Fingerprint,
   parseSshRsaPublicKey,
   sshRsaPublicKeyOf,
   SshRsaPublicKey,
-} from "../../lib/public-key";
+} from "../../lib/shared/public-key";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";
 import { actionsCalled, claimedByEarlierRun, claimedByThisRun, runAgainst } from "./handler-harness";

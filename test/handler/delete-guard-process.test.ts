@@ -6,11 +6,11 @@
  * Every test runs under both readings of `KeyPairFingerPrint` (plain hex, as the ENS pages show it, and colon hex,
  * as ECS writes it): fingerprints are compared by their hex digits only.
  */
-import { HandlerEnv, HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerEnv, HandlerExitCode } from "../../lib/shared/handler-contract";
 import { EnsEmulator, FINGERPRINT_FORMATS } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines, errorLine } from "../support/handler-process";
-import { MAX_SKEW_MS, OWN_SKEW_MS } from "../../lib/handler/key-pair-ownership";
+import { MAX_SKEW_MS, OWN_SKEW_MS } from "../../lib/key-pairs/key-pair-ownership";
 import { actionsCalled, runAgainst, terraformTime } from "./handler-harness";
 import { useEmulator } from "../support/emulator";
 import { onTheWire } from "../support/fingerprints";

@@ -3,7 +3,7 @@
  * deadline, removal policy.
  */
 import { EnsEmulator } from "../../lib/testing";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { attemptLines, errorLine } from "../support/handler-process";
 import { actionsCalled, runAgainst } from "./handler-harness";
 import { useEmulator } from "../support/emulator";

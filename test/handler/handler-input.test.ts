@@ -74,7 +74,7 @@ describe("readCreateInput", () => {
       "is set in import mode",
     ],
     [{ ENS_KEY_PAIR_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----" }, "it is a PEM block"],
-    [{ ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "-1" }, "greater than 0"],
+    [{ ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "-1" }, "whole number of seconds from 1 to 86400"],
     [{ ENS_KEY_PAIR_NAME: "http://x" }, 'must not start with "http://"'],
     [{ ENS_KEY_PAIR_ADOPT_EXISTING: "yes" }, 'Invalid ENS_KEY_PAIR_ADOPT_EXISTING "yes"'],
     [{ ENS_KEY_PAIR_ID: "ssh-abc" }, "is set without ENS_KEY_PAIR_ADOPT_EXISTING=true"],
@@ -131,14 +131,14 @@ describe("readDeleteInput", () => {
     });
   });
 
-  test("accepts decimal timeouts and the retain policy", () => {
+  test("accepts a timeout in whole seconds and the retain policy", () => {
     expect(
       readDeleteInput({
         ...NAME,
-        ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "0.25",
+        ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "86400",
         ENS_KEY_PAIR_REMOVAL_POLICY: "retain",
       }),
-    ).toMatchObject({ deleteTimeoutMs: 250, removalPolicy: "retain" });
+    ).toMatchObject({ deleteTimeoutMs: 86_400_000, removalPolicy: "retain" });
   });
 
   test("ignores create-only values, so a stale one never blocks a destroy", () => {
@@ -193,9 +193,10 @@ describe("readDeleteInput", () => {
     expect(() => readDeleteInput({ ...NAME, ...env })).toThrow(message);
   });
 
-  test.each(["0", "1e3", "Infinity", "5s", " "])("timeout %j is refused", (value) => {
+  // The synth rule (ens-key-pair.test.ts): whole seconds from 1 to 86400.
+  test.each(["0", "1e3", "Infinity", "5s", " ", "0.25", "86401"])("timeout %j is refused", (value) => {
     expect(() => readDeleteInput({ ...NAME, ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: value })).toThrow(
-      "it must be a number of seconds greater than 0",
+      "it must be a whole number of seconds from 1 to 86400",
     );
   });
 });

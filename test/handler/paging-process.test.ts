@@ -4,7 +4,7 @@
  * the key pair named exactly so is on a later page, and only following TotalCount finds it. A lookup that stopped at
  * the first short page would take a stranger's key for gone and delete it.
  */
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { attemptLines } from "../support/handler-process";

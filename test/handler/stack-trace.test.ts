@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EnsEmulator } from "../../lib/testing";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { HANDLER_BUNDLE } from "../support/bundles";
 import { useEmulator } from "../support/emulator";
 import { runIsolated } from "../support/isolated-process";
@@ -55,7 +55,7 @@ test("a usage error's stack names the handler's lib/ sources, with the code cach
   expect(frames).toContainEqual(
     expect.stringMatching(/^ {4}at runHandler \(lib\/handler\/run-handler\.ts:\d+:\d+\)$/),
   );
-  expect(frames).toContainEqual(expect.stringMatching(/\(lib\/handler\/main\.ts:\d+:\d+\)$/));
+  expect(frames).toContainEqual(expect.stringMatching(/\(lib\/handler\/handler-main\.ts:\d+:\d+\)$/));
   // No frame is left in the minified bundle.
   expect(
     frames.filter((frame) => /\bhandler\.js:\d+:\d+/.test(frame) && !frame.includes(HANDLER_BUNDLE)),

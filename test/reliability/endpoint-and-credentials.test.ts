@@ -8,7 +8,7 @@
  */
 import { App, TerraformStack } from "cdktf";
 import { EnsKeyPair } from "../../lib";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY } from "../fixtures/keys";
 import { errorLine, HandlerProcessResult, runHandler } from "../support/handler-process";

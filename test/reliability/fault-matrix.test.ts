@@ -14,7 +14,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import {
   DEFAULT_READINGS,
   EmulatedKeyPair,
@@ -127,7 +127,7 @@ function exactlyWithGap(ms: number, ...expected: string[]): CallsExpectation {
   };
 }
 
-/** Throttling codes besides the emulator's default `Throttling.User` (reference §8: SDKs and provider). */
+/** Throttling codes besides the emulator's default `Throttling.User` (the variants the SDKs and the provider know). */
 const THROTTLING_VARIANTS = ["Throttling", "Throttling.Api", "Rejected.Throttling"];
 
 const DELETED = new RegExp(`key pair "${NAME}" deleted$`, "m");

@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HandlerExitCode, TEST_HOLD_ENV, TestHoldPoint } from "../../lib/handler-contract";
+import { HandlerExitCode, TEST_HOLD_ENV, TestHoldPoint } from "../../lib/shared/handler-contract";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
 import { claimedByEarlierRun, terraformTime } from "../handler/handler-harness";

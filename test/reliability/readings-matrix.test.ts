@@ -1,5 +1,5 @@
 /**
- * The handler against every reading the emulator can play where the ENS docs are silent (reference §7–8): each
+ * The handler against every reading the emulator can play where the ENS docs are silent: each
  * value of each `EnsEmulatorOptions.readings` option, and the paging combination (10 key pairs a page, a substring
  * name filter), runs the same scenarios as real handler processes over HTTP: create, delete, already deleted (by name
  * and by KeyPairId), the import-mode guard (our key, a stranger's), a lookup (a retried import) and deleting a key
@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { EmulatorReadings, EnsEmulator, ResolvedReadings } from "../../lib/testing";
 import { resolveReadings } from "../../lib/testing/emulator-readings";
 import { generateRsaKeyPairSync } from "../../lib/testing/rsa-key-generation";

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { EnsKeyPair } from "../../lib";
-import { HandlerExitCode } from "../../lib/handler-contract";
+import { HandlerExitCode } from "../../lib/shared/handler-contract";
 import { EnsEmulator } from "../../lib/testing";
 import { runHandler } from "../support/handler-process";
 import { TerraformWorkspace, terraformAvailable } from "../support/terraform";

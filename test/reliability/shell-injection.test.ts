@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { TerraformVariable } from "cdktf";
 import { EnsKeyPair } from "../../lib";
-import { describeValue } from "../../lib/key-pair-name";
+import { describeValue } from "../../lib/shared/key-pair-name";
 import { EnsEmulator } from "../../lib/testing";
 import { RSA_PUBLIC_KEY } from "../fixtures/keys";
 import { TerraformRun, TerraformWorkspace, terraformAvailable } from "../support/terraform";

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import { sshRsaPublicKeyOf } from "../../lib/public-key";
+import { sshRsaPublicKeyOf } from "../../lib/shared/public-key";
 
 /** The ssh-keygen on PATH, or undefined. */
 function sshKeygen(): string | undefined {

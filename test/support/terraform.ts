@@ -177,7 +177,7 @@ export class TerraformWorkspace {
 /**
  * Resolves once the wall clock is past the second of every claim `stateJson` (a Terraform state, or `show -json`)
  * records. Terraform's timestamps have whole seconds, and a create step planned within the very second of its key
- * pair's claim counts as the run that made the claim (the safe reading; see lib/handler/key-pair-ownership.ts). A
+ * pair's claim counts as the run that made the claim (the safe reading; see lib/key-pairs/key-pair-ownership.ts). A
  * real run after an interruption comes seconds later at least; a test's next run may come sooner, so it waits for
  * the clock to pass that second.
  */

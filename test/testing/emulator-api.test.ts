@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { generateKeyPairSync } from "node:crypto";
-import { sshRsaPublicKeyOf } from "../../lib/public-key";
+import { sshRsaPublicKeyOf } from "../../lib/shared/public-key";
 import { EnsEmulator, InvalidOptionError } from "../../lib/testing";
 import { callEns, sdkError } from "./sdk-client";
 import { useEmulator } from "../support/emulator";

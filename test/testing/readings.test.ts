@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import { sshRsaPublicKeyOf } from "../../lib/public-key";
+import { sshRsaPublicKeyOf } from "../../lib/shared/public-key";
 import { DEFAULT_READINGS, EmulatorReadings, EnsEmulator, InvalidOptionError } from "../../lib/testing";
 import { callEns, sdkError } from "./sdk-client";
 import { useEmulator } from "../support/emulator";

@@ -1,6 +1,6 @@
 /**
  * An independent reading of the KeyPairName rules on the ENS API page (DeleteKeyPairs / CreateKeyPair), written
- * without regular expressions and without looking at lib/key-pair-name.ts, to check that implementation against:
+ * without regular expressions and without looking at lib/shared/key-pair-name.ts, to check that implementation against:
  *
  *   - The name must be 2 to 128 characters in length.
  *   - The name must start with a letter and cannot start with http:// or https://.
@@ -13,7 +13,7 @@
  *   - "letter" and "digit" mean ASCII letters and digits;
  *   - the URL prefixes are matched case-insensitively (URL schemes are case-insensitive).
  */
-import type { KeyPairNameRule } from "../../../lib/key-pair-name";
+import type { KeyPairNameRule } from "../../../lib/shared/key-pair-name";
 
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 128;

@@ -8,7 +8,7 @@ import {
   md5Fingerprint,
   parseSshRsaPublicKey,
   sshRsaPublicKeyOf,
-} from "../../../lib/public-key";
+} from "../../../lib/shared/public-key";
 
 /** The MD5 fingerprint (as ENS reports `KeyPairFingerPrint`) of the public half of a PEM private key file. */
 export function privateKeyFileFingerprint(file: string): string {
