@@ -167,6 +167,29 @@ const layering = Object.entries(LAYERS)
     }));
   });
 
+/**
+ * Examples are what users copy: they import the package's public entry points (lib/ itself, lib/testing) and never a
+ * file inside lib/, which a user of the published package cannot reach.
+ */
+const examplesUsePublicApi = {
+  name: "examples/public-api",
+  files: ["examples/**/*.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            regex: "^(\\.\\./)+lib/(?!testing$).+",
+            message:
+              "Examples import only the public API: the package's entry point (lib) or its emulator (lib/testing).",
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "cdktf.out/", ".gen/", "coverage/"] },
   js.configs.recommended,
@@ -184,4 +207,5 @@ export default tseslint.config(
     },
   },
   ...layering,
+  examplesUsePublicApi,
 );

@@ -141,7 +141,7 @@ function startupTrickRows({ startupTricks }) {
   const sourceMapRow = sourceMap
     ? [
         [
-          "(h) handler.js.map (stack traces name lib/ sources): delete / retain, without → with",
+          "(i) handler.js.map (stack traces name lib/ sources): delete / retain, without → with",
           `delete ${cost(sourceMap.delete)}; retain ${cost(sourceMap.retain)}`,
           `node -e 0: ${ms(mediansMs["node -e 0"])}`,
           "",
@@ -152,7 +152,7 @@ function startupTrickRows({ startupTricks }) {
     : [];
   return Object.entries(gains)
     .map(([trick, gain]) => [
-      `(h) start-up trick "${trick}": delete / retain, added (cumulative) and removed (from all)`,
+      `(i) start-up trick "${trick}": delete / retain, added (cumulative) and removed (from all)`,
       `delete ${figure(gain.delete.added)}, ${figure(gain.delete.removed)}; ` +
         `retain ${figure(gain.retain.added)}, ${figure(gain.retain.removed)}; ` +
         `handler.js ${gain.bytes.added >= 0 ? "+" : ""}${kib(gain.bytes.added)} / ` +

@@ -1,4 +1,4 @@
-// Benchmark (h): what each start-up trick of the handler bundle gains (scripts/handler-bundle/). The handler is
+// Benchmark (i): what each start-up trick of the handler bundle gains (scripts/handler-bundle/). The handler is
 // built in variants (scripts/bundle-handler.mjs --outdir --tricks) that add the tricks one at a time, plus variants
 // that leave one trick out of the full build, and each variant runs as a whole process (spawn → exit):
 //   delete  `handler.js delete` in create mode against the emulator, key pair present (one API call: the SDK loads)
@@ -55,7 +55,7 @@ const GAINS = {
 };
 
 /**
- * Runs benchmark (h).
+ * Runs benchmark (i).
  *
  * @param context.root the repository root (dist/lib must be built: the handler contract)
  * @param context.EnsEmulator the emulator class from dist/lib/testing

@@ -2,7 +2,6 @@ import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { EnsInstance } from "../../.gen/providers/alicloud/ens-instance";
 import { EnsKeyPair } from "../../lib";
-import { describeValue } from "../../lib/shared/key-pair-name";
 
 /** Most instances one fleet manages: the provider's own `amount` limit for one RunInstances call. */
 export const MAX_FLEET_INSTANCES = 100;
@@ -208,8 +207,8 @@ function checkedNamePrefix(where: string, prefix: string, instanceCount: number)
   const longestName = `${prefix}-${instanceCount}`;
   if (prefix.length === 0 || longestName.length > MAX_INSTANCE_NAME_LENGTH) {
     throw new Error(
-      `EdgeNodeFleet at "${where}": instanceNamePrefix ${describeValue(prefix)} gives instance names like ` +
-        `${describeValue(longestName)}, but ENS instance names are 2 to ${MAX_INSTANCE_NAME_LENGTH} characters. ` +
+      `EdgeNodeFleet at "${where}": instanceNamePrefix ${JSON.stringify(prefix)} gives instance names like ` +
+        `${JSON.stringify(longestName)}, but ENS instance names are 2 to ${MAX_INSTANCE_NAME_LENGTH} characters. ` +
         "Use a non-empty, shorter prefix.",
     );
   }

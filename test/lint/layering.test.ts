@@ -235,3 +235,29 @@ describe.each(fixtures.map(({ layer, fixture }) => [layer, fixture] as const))(
     });
   },
 );
+
+describe("examples import only the public API", () => {
+  const example = "examples/platform/lint-fixture.ts";
+  const specifiers = {
+    banned: [
+      "../../lib/shared/key-pair-name",
+      "../../lib/custom-resource/hcl-map",
+      "../../lib/testing/ens-emulator",
+    ],
+    allowed: ["../../lib", "../../lib/testing", "../../.gen/providers/alicloud/provider", "cdktf"],
+  };
+  const all = [...specifiers.banned, ...specifiers.allowed];
+  const answers = bridge({
+    lint: all.map((spec) => ({ filePath: example, code: `import "${spec}";\n` })),
+  }).lint;
+  const reported = (spec: string) =>
+    answers[all.indexOf(spec)].filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+
+  test.each(specifiers.banned)("a file inside lib/ (%s) is reported", (spec) => {
+    expect(reported(spec)).toEqual([expect.stringContaining("Examples import only the public API")]);
+  });
+
+  test.each(specifiers.allowed)("%s is not reported", (spec) => {
+    expect(reported(spec)).toEqual([]);
+  });
+});
