@@ -1,6 +1,8 @@
 /**
- * `handler.js delete` as a real process against the emulator over HTTP: outcomes by error code, retries,
- * deadline, removal policy.
+ * `handler.js delete` as a real process against the emulator over HTTP: the plain outcomes, an unreachable endpoint,
+ * removal policy, and refusals confirmed with DescribeKeyPairs. Each injected fault (throttling, server errors,
+ * resets, lost answers, retry-after, deadline, NoPermission, a key in use) is a row of
+ * test/reliability/fault-matrix.test.ts, which checks its calls, attempt lines, message and the next run.
  */
 import { EnsEmulator } from "../../lib/testing";
 import { HandlerExitCode } from "../../lib/shared/handler-contract";
@@ -49,111 +51,6 @@ describe("delete", () => {
     );
     expect(result.stderr).toContain(`key pair "${NAME}" already deleted (PubKeyNameNotExist)`);
     expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs"]);
-  });
-
-  test("retries throttling until it succeeds: calls = throttles + 1", async () => {
-    ens.faults.throttle("DeleteKeyPairs", 3);
-
-    const result = await deleteKeyPair();
-
-    expect(result.exitCode).toBe(HandlerExitCode.OK);
-    expect(actionsCalled(ens)).toEqual(Array(4).fill("DeleteKeyPairs"));
-    const lines = attemptLines(result.stderr, "DeleteKeyPairs");
-    expect(
-      lines.slice(0, 3).every((l) => /outcome=retrying code=Throttling\.User delay_ms=\d+ /.test(l)),
-    ).toBe(true);
-    expect(lines[3]).toContain("attempt=4 outcome=deleted");
-    expect(ens.keyPair(NAME)).toBeUndefined();
-  });
-
-  test.each([
-    [
-      "503 ServiceUnavailable",
-      () => ens.faults.serverError("DeleteKeyPairs", 1, 503),
-      "code=ServiceUnavailable",
-    ],
-    ["500 InternalError", () => ens.faults.serverError("DeleteKeyPairs", 1, 500), "code=InternalError"],
-    ["a connection reset", () => ens.faults.resetConnection("DeleteKeyPairs", 1), "code=ECONNRESET"],
-  ])("retries after %s, then deletes", async (_label, inject, code) => {
-    inject();
-
-    const result = await deleteKeyPair();
-
-    expect(result.exitCode).toBe(HandlerExitCode.OK);
-    expect(attemptLines(result.stderr, "DeleteKeyPairs")[0]).toContain(`outcome=retrying ${code}`);
-    expect(ens.keyPair(NAME)).toBeUndefined();
-    expect(ens.calls().filter((c) => c.outcome === "answered" && !c.code)).toHaveLength(1);
-  });
-
-  test("a lost answer to a successful delete ends as already deleted (exit 0)", async () => {
-    ens.faults.loseResponse("DeleteKeyPairs", 1);
-
-    const result = await deleteKeyPair();
-
-    expect(result.exitCode).toBe(HandlerExitCode.OK);
-    expect(ens.calls().map((c) => [c.outcome, c.code])).toEqual([
-      ["response-lost", undefined],
-      ["answered", "PubKeyNameNotExist"],
-    ]);
-    expect(result.stderr).toContain("already deleted (PubKeyNameNotExist)");
-  });
-
-  test("honours x-acs-retry-after: the retry comes no sooner than the server asked", async () => {
-    ens.faults.throttle("DeleteKeyPairs", 1, { retryAfterSeconds: 1 });
-
-    const result = await deleteKeyPair();
-
-    expect(result.exitCode).toBe(HandlerExitCode.OK);
-    const [first, second] = ens.calls();
-    expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(1000);
-    expect(attemptLines(result.stderr, "DeleteKeyPairs")[0]).toMatch(/delay_ms=(\d{4,})/);
-  });
-
-  test("NoPermission fails, names the RAM action and leaves the key pair", async () => {
-    ens.faults.noPermission("DeleteKeyPairs");
-
-    const result = await deleteKeyPair();
-
-    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
-    expect(errorLine(result.stderr)).toContain("ens:DeleteKeyPairs");
-    expect(errorLine(result.stderr)).toMatch(
-      /Terraform keeps the key pair in state, and the next destroy retries\.$/,
-    );
-    expect(ens.keyPair(NAME)).toBeDefined();
-    expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs"]);
-  });
-
-  test("PubKeyAttachedWithInstance fails, naming the key and the instances that still use it", async () => {
-    ens.attachInstance(NAME, "i-still-running");
-
-    const result = await deleteKeyPair();
-
-    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
-    const message = errorLine(result.stderr);
-    expect(message).toContain(`key pair "${NAME}" is still attached`);
-    expect(message).toContain("Detach the key pair from those instances, or delete them first");
-    expect(ens.keyPair(NAME)).toBeDefined();
-    expect(actionsCalled(ens)).toEqual(["DeleteKeyPairs"]);
-  });
-
-  test("stops at the deadline when throttled forever, and says how many attempts over how long", async () => {
-    ens.faults.throttle("DeleteKeyPairs", 1_000_000);
-
-    const result = await deleteKeyPair({ ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "1" });
-
-    expect(result.exitCode).toBe(HandlerExitCode.FAILED);
-    expect(result.durationMs).toBeLessThan(5000);
-    const attempts = ens.calls().length;
-    expect(attempts).toBeGreaterThan(1);
-    expect(errorLine(result.stderr)).toMatch(
-      new RegExp(
-        `did not succeed within its 1\\.0 s deadline: ${attempts} attempts over [\\d.]+ m?s .*the last one failed with Throttling\\.User`,
-      ),
-    );
-    expect(attemptLines(result.stderr, "DeleteKeyPairs").at(-1)).toContain(
-      "outcome=failed code=Throttling.User",
-    );
-    expect(ens.keyPair(NAME)).toBeDefined();
   });
 
   test("an unreachable endpoint is retried until the deadline, then reported as a connection failure", async () => {

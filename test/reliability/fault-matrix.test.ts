@@ -24,7 +24,7 @@ import {
   FingerprintFormat,
 } from "../../lib/testing";
 import { RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_MD5 } from "../fixtures/keys";
-import { HandlerProcessResult, runHandler } from "../support/handler-process";
+import { attemptLines, HandlerProcessResult, runHandler } from "../support/handler-process";
 import { claimedByThisRun } from "../handler/handler-harness";
 import { callLog, describeCall } from "./support/call-log";
 import { privateKeyFileFingerprint } from "./support/private-key-fingerprint";
@@ -83,7 +83,17 @@ interface FaultCase {
 interface DeleteCase extends FaultCase {
   /** Whether the key pair is still in the emulator afterwards. */
   readonly keyAfter: "kept" | "gone";
+  /** The DeleteKeyPairs attempt lines on stderr, in order, each matching its pattern. @default not checked */
+  readonly attempts?: readonly RegExp[];
+  /** What else this row must show. @default nothing */
+  readonly also?: (result: HandlerProcessResult, calls: readonly EmulatorCall[]) => void;
 }
+
+/** An attempt line that retries after `code`, with its delay. */
+const retrying = (code: string, attempt: number) =>
+  new RegExp(`attempt=${attempt} outcome=retrying code=${code.replace(/\./g, "\\.")} delay_ms=\\d+ `);
+/** The attempt line of the delete that took effect. */
+const deletedAt = (attempt: number) => new RegExp(`attempt=${attempt} outcome=deleted `);
 
 /** A `create` row. */
 interface CreateCase extends FaultCase {
@@ -142,6 +152,7 @@ const DELETE_CASES: readonly DeleteCase[] = [
     message: DELETED,
     keyAfter: "gone",
     calls: exactly(`${DELETE}:Throttling.User`, `${DELETE}:Throttling.User`, `${DELETE}:OK`),
+    attempts: [retrying("Throttling.User", 1), retrying("Throttling.User", 2), deletedAt(3)],
   },
   ...THROTTLING_VARIANTS.map((code): DeleteCase => ({
     fault: `throttled once with ${code}, then answered`,
@@ -159,6 +170,7 @@ const DELETE_CASES: readonly DeleteCase[] = [
     message: DELETED,
     keyAfter: "gone",
     calls: exactlyWithGap(1000, `${DELETE}:Throttling.User`, `${DELETE}:OK`),
+    attempts: [/attempt=1 outcome=retrying code=Throttling\.User delay_ms=\d{4,} /, deletedAt(2)],
   },
   {
     fault: "throttled forever: the 1 s deadline expires",
@@ -166,10 +178,15 @@ const DELETE_CASES: readonly DeleteCase[] = [
     env: { ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "1" },
     exitCode: HandlerExitCode.FAILED,
     message:
-      /DeleteKeyPairs for key pair "faulty-key" did not succeed within its [^:]* deadline: \d+ attempts .*Throttling\.User/,
+      /DeleteKeyPairs for key pair "faulty-key" did not succeed within its 1\.0 s deadline: \d+ attempts over [\d.]+ m?s .*the last one failed with Throttling\.User/,
+    maxDurationMs: 5000,
     keyAfter: "kept",
     // Full-jitter backoff from 200 ms: at least a second attempt fits in 1 s; far fewer than 40 can.
     calls: repeated(`${DELETE}:Throttling.User`, 2, 40),
+    also: (result, calls) => {
+      expect(result.stderr).toContain(`deadline: ${calls.length} attempts over `);
+      expect(attemptLines(result.stderr, DELETE).at(-1)).toContain("outcome=failed code=Throttling.User");
+    },
   },
   {
     fault: "throttled with a retry-after beyond the deadline: gives up at once instead of sleeping past it",
@@ -187,6 +204,7 @@ const DELETE_CASES: readonly DeleteCase[] = [
     message: DELETED,
     keyAfter: "gone",
     calls: exactly(`${DELETE}:ServiceUnavailable`, `${DELETE}:ServiceUnavailable`, `${DELETE}:OK`),
+    attempts: [retrying("ServiceUnavailable", 1), retrying("ServiceUnavailable", 2), deletedAt(3)],
   },
   {
     fault: "500 InternalError once, then answered",
@@ -195,6 +213,7 @@ const DELETE_CASES: readonly DeleteCase[] = [
     message: DELETED,
     keyAfter: "gone",
     calls: exactly(`${DELETE}:InternalError`, `${DELETE}:OK`),
+    attempts: [retrying("InternalError", 1), deletedAt(2)],
   },
   {
     fault: "connection reset once, then answered",
@@ -203,6 +222,7 @@ const DELETE_CASES: readonly DeleteCase[] = [
     message: DELETED,
     keyAfter: "gone",
     calls: exactly(`${DELETE}:(reset)`, `${DELETE}:OK`),
+    attempts: [retrying("ECONNRESET", 1), deletedAt(2)],
   },
   {
     fault: "answer lost after the delete took effect: the retry finds it already deleted",
@@ -649,6 +669,12 @@ describe("delete", () => {
     expect(ens.keyPairs().map((k) => k.keyPairName)).toEqual(row.keyAfter === "kept" ? [NAME] : []);
     row.calls(ens.calls());
     if (row.maxDurationMs !== undefined) expect(result.durationMs).toBeLessThan(row.maxDurationMs);
+    if (row.attempts !== undefined) {
+      const lines = attemptLines(result.stderr, DELETE);
+      expect(lines).toHaveLength(row.attempts.length);
+      row.attempts.forEach((pattern, i) => expect(lines[i]).toMatch(pattern));
+    }
+    row.also?.(result, ens.calls());
     expectNothingSecret(result);
 
     // The invariant.
