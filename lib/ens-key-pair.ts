@@ -135,7 +135,7 @@ export class EnsKeyPair extends Construct {
     const violation = settingsViolation(
       {
         importMode: this.mode === KeyPairMode.IMPORT,
-        adoptExisting: props.adoptExisting === true,
+        adoptExisting: Boolean(props.adoptExisting),
         hasKeyPairId: props.keyPairId !== undefined,
         hasPrivateKeyFile: props.privateKeyFile !== undefined,
       },

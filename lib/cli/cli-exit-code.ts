@@ -1,6 +1,6 @@
 /**
  * Exit codes of the `ens-key-pair` operator CLI. 0–2 mean what they mean for the handler (HandlerExitCode), so
- * the shared outcome table's exit codes apply unchanged; 3 is the CLI's own: "no such key pair" for `describe`,
+ * the exit codes of lib/process/failure-report.ts apply unchanged; 3 is the CLI's own: "no such key pair" for `describe`,
  * "drift found" for `drift`.
  */
 export const CliExitCode = {

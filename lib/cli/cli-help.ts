@@ -64,7 +64,7 @@ counts as deleted (exit 0); throttling, 5xx and network errors are retried until
   --name NAME      delete the key pair of this name
   --id ID          delete the key pair with this KeyPairId (ssh-...): never hits a key that reused a name
   --dry-run        only look the key pair up and show what would be deleted; no DeleteKeyPairs call
-  --timeout S      give up retrying after S seconds (default ${DEFAULT_DELETE_TIMEOUT_SECONDS}; whole seconds)
+  --timeout S      give up retrying after S seconds (default ${DEFAULT_DELETE_TIMEOUT_SECONDS}; whole seconds, 1-86400)
 
 Examples:
   ${CLI_NAME} delete --name web-1 --dry-run
@@ -119,7 +119,7 @@ older than the minimum age. Prints every key pair under P with what was done and
                    pair already gone counts as deleted; a refused delete is reported and the others go on
   --min-age AGE    keep key pairs younger than AGE by CreationTime, so that an apply still creating one is never
                    raced (default ${DEFAULT_SWEEP_MIN_AGE_SECONDS / 3600}h; seconds, or 90s, 30m, 2h, 1d)
-  --timeout S      give up retrying one delete after S seconds (default ${DEFAULT_DELETE_TIMEOUT_SECONDS})
+  --timeout S      give up retrying one delete after S seconds (default ${DEFAULT_DELETE_TIMEOUT_SECONDS}; whole seconds, 1-86400)
   --json           print one JSON object on stdout instead of a table
 
 ${STATES}

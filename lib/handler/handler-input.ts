@@ -322,7 +322,9 @@ function readOwnFingerprint(fields: Fields): string | undefined {
 
 /**
  * Reads the input of the `delete` command. Only what delete uses is checked (name, endpoint, timeout, removal
- * policy, KeyPairId, the imported key's fingerprint), so a stale create-only value can never block a destroy.
+ * policy, KeyPairId, the imported key's fingerprint), so a stale create-only value can never block a destroy. A
+ * retained key pair makes no API call, so its timeout is not read: a value recorded by an earlier release that the
+ * rule now refuses cannot block forgetting it.
  */
 export function readDeleteInput(env: Env): DeleteInput {
   const fields = readHandlerEnv(env);
@@ -330,8 +332,9 @@ export function readDeleteInput(env: Env): DeleteInput {
   if (raw !== undefined && !isRemovalPolicy(raw)) {
     throw invalid(HandlerEnv.removalPolicy, raw, 'it must be "destroy" or "retain".');
   }
+  const retained = raw === RemovalPolicy.RETAIN;
   return {
-    ...readCommon(fields),
+    ...readCommon(retained ? { ...fields, deleteTimeoutSeconds: undefined } : fields),
     removalPolicy: raw ?? RemovalPolicy.DESTROY,
     keyPairId: readKeyPairId(fields),
     adoptExisting: readAdoptExisting(fields),

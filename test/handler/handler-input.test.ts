@@ -131,14 +131,14 @@ describe("readDeleteInput", () => {
     });
   });
 
-  test("accepts a timeout in whole seconds and the retain policy", () => {
-    expect(
-      readDeleteInput({
-        ...NAME,
-        ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "86400",
-        ENS_KEY_PAIR_REMOVAL_POLICY: "retain",
-      }),
-    ).toMatchObject({ deleteTimeoutMs: 86_400_000, removalPolicy: "retain" });
+  test("accepts a timeout in whole seconds, and the retain policy", () => {
+    expect(readDeleteInput({ ...NAME, ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "86400" })).toMatchObject({
+      deleteTimeoutMs: 86_400_000,
+      removalPolicy: "destroy",
+    });
+    expect(readDeleteInput({ ...NAME, ENS_KEY_PAIR_REMOVAL_POLICY: "retain" })).toMatchObject({
+      removalPolicy: "retain",
+    });
   });
 
   test("ignores create-only values, so a stale one never blocks a destroy", () => {
@@ -198,5 +198,14 @@ describe("readDeleteInput", () => {
     expect(() => readDeleteInput({ ...NAME, ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: value })).toThrow(
       "it must be a whole number of seconds from 1 to 86400",
     );
+  });
+
+  test("a retained key pair makes no call, so a timeout the rule refuses does not block forgetting it", () => {
+    const env = {
+      ...NAME,
+      ENS_KEY_PAIR_REMOVAL_POLICY: "retain",
+      ENS_KEY_PAIR_DELETE_TIMEOUT_SECONDS: "0.25",
+    };
+    expect(readDeleteInput(env).removalPolicy).toBe("retain");
   });
 });
