@@ -1,7 +1,7 @@
 /**
  * Exit codes of the `ens-key-pair` operator CLI. 0–2 mean what they mean for the handler (HandlerExitCode), so
- * the exit codes of lib/process/failure-report.ts apply unchanged; 3 is the CLI's own: "no such key pair" for `describe`,
- * "drift found" for `drift`.
+ * the exit codes of lib/process/failure-report.ts apply unchanged; 3 is the CLI's own: "no such key pair" for
+ * `describe`, "drift found" for `drift`.
  */
 export const CliExitCode = {
   /** Done: shown, listed, deleted, already deleted, a dry run, or no drift. */
